@@ -1,0 +1,203 @@
+package cso
+
+import (
+	"bufio"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// MaxCSVRows is the largest number of data rows ReadCSV accepts.
+const MaxCSVRows = 200_000
+
+// csvColumns are the columns of the import format, in the order WriteCSV
+// writes them.
+var csvColumns = []string{
+	"slug", "name_tr", "name_en", "name_ar", "short_name", "kind",
+	"status", "description_tr", "description_en", "description_ar",
+	"website", "email", "phones", "social_links", "registry_id",
+	"provinces", "service_areas", "target_groups", "languages",
+	"office_address", "office_district", "office_province",
+	"office_postal_code", "office_lat", "office_lon",
+}
+
+// ReadCSV reads organizations in the directory's CSV import format and
+// returns them normalized and validated, or, if any row is bad, nil and an
+// *ImportError that lists every bad field of every bad row.
+//
+// The file is UTF-8 text (a leading byte order mark is tolerated),
+// comma-separated with RFC 4180 quoting, and starts with a header row
+// that names its columns in any order. A column the format does not know,
+// or one named twice, is an error; only name_tr is required, and a
+// missing column reads as empty. The columns are:
+//
+//	slug                 public identifier; derived from short_name or
+//	                     name_tr when empty
+//	name_tr              name in Turkish (required)
+//	name_en, name_ar     name in English and Arabic
+//	short_name           abbreviation, such as SGDD-ASAM
+//	kind                 association, foundation, cooperative, platform,
+//	                     international or other
+//	status               active (the default), inactive or closed
+//	description_tr, description_en, description_ar
+//	website              http or https URL; a bare domain gains https://
+//	email                contact address
+//	phones               phone numbers, separated by ';'
+//	social_links         URLs, separated by ';'
+//	registry_id          association or foundation register number, or
+//	                     tax number
+//	provinces            where the services are offered: plate codes
+//	                     (34) or province names in any language (İstanbul,
+//	                     Istanbul, إسطنبول), separated by ';'
+//	service_areas        service-area codes, such as legal_counseling,
+//	                     separated by ';'
+//	target_groups        target-group codes, such as women, separated by ';'
+//	languages            BCP 47 language tags, such as ar or fa,
+//	                     separated by ';'
+//	office_address       street address of the office
+//	office_district      district (ilçe)
+//	office_province      plate code or name of the office's province
+//	office_postal_code   five-digit postal code
+//	office_lat, office_lon
+//	                     WGS 84 coordinates in decimal degrees, both or
+//	                     neither
+//
+// Each service area becomes one Service named after the area, for the
+// row's target groups, in its languages and provinces. The office columns
+// give one Office when office_address or office_province is set.
+//
+// Two rows with the same slug (given, or derived as the directory derives
+// it) or the same registry_id are errors. So are more than MaxCSVRows data
+// rows. Lines are counted from 1, the header being line 1, as a text
+// editor counts them. ReadCSV reads r to its end; a caller that accepts
+// files from the network should limit their size first.
+func ReadCSV(r io.Reader) ([]*Organization, error) {
+	cr := csv.NewReader(skipBOM(r))
+	cr.ReuseRecord = true
+
+	head, err := readCSVHeader(cr)
+	if err != nil {
+		return nil, err
+	}
+
+	imp := newCSVImport(head)
+	for n := 1; ; n++ {
+		rec, err := cr.Read()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+
+		line := recordLine(cr, err)
+		if n > MaxCSVRows {
+			imp.fail(line, "", fmt.Sprintf(
+				"the file has more than %d data rows: split it",
+				MaxCSVRows))
+			break
+		}
+		if err != nil && !isCSVSyntaxError(err) {
+			return nil, fmt.Errorf("cso: read csv: %w", err)
+		}
+		if err != nil {
+			imp.fail(line, "", syntaxReason(err))
+			continue
+		}
+		imp.row(line, rec)
+	}
+
+	if len(imp.errs) > 0 {
+		return nil, &ImportError{Rows: imp.errs}
+	}
+	return imp.orgs, nil
+}
+
+// skipBOM returns r without a leading UTF-8 byte order mark.
+func skipBOM(r io.Reader) io.Reader {
+	br := bufio.NewReader(r)
+	if b, err := br.Peek(3); err == nil && string(b) == "\uFEFF" {
+		_, _ = br.Discard(3)
+	}
+	return br
+}
+
+// readCSVHeader reads the header row and maps each column to its field
+// position.
+func readCSVHeader(cr *csv.Reader) (map[string]int, error) {
+	rec, err := cr.Read()
+	if errors.Is(err, io.EOF) {
+		return nil, &ImportError{Rows: []RowError{{
+			Line: 1, Reason: "the file is empty: a header row is required",
+		}}}
+	}
+	if err != nil && !isCSVSyntaxError(err) {
+		return nil, fmt.Errorf("cso: read csv header: %w", err)
+	}
+	if err != nil {
+		return nil, &ImportError{Rows: []RowError{{
+			Line: recordLine(cr, err), Reason: syntaxReason(err),
+		}}}
+	}
+
+	line, _ := cr.FieldPos(0)
+	var errs []RowError
+	head := make(map[string]int, len(rec))
+	for i, name := range rec {
+		name = strings.ToLower(strings.TrimSpace(name))
+		switch _, dup := head[name]; {
+		case !isCSVColumn(name):
+			errs = append(errs, RowError{line, name, "unknown column"})
+		case dup:
+			errs = append(errs, RowError{line, name, "column named twice"})
+		default:
+			head[name] = i
+		}
+	}
+
+	if _, ok := head["name_tr"]; !ok {
+		errs = append(errs, RowError{line, "name_tr", "required column is missing"})
+	}
+	if len(errs) > 0 {
+		return nil, &ImportError{Rows: errs}
+	}
+	return head, nil
+}
+
+func isCSVColumn(name string) bool {
+	for _, c := range csvColumns {
+		if c == name {
+			return true
+		}
+	}
+	return false
+}
+
+// recordLine returns the line the record just read starts on.
+func recordLine(cr *csv.Reader, err error) int {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		return pe.StartLine
+	}
+	line, _ := cr.FieldPos(0)
+	return line
+}
+
+func isCSVSyntaxError(err error) bool {
+	var pe *csv.ParseError
+	return errors.As(err, &pe)
+}
+
+// syntaxReason describes a CSV syntax error without repeating the line.
+func syntaxReason(err error) string {
+	var pe *csv.ParseError
+	if !errors.As(err, &pe) {
+		return err.Error()
+	}
+	if errors.Is(pe.Err, csv.ErrFieldCount) {
+		return "wrong number of fields: every row needs as many as the header"
+	}
+	if pe.Line != pe.StartLine {
+		return fmt.Sprintf("%v (line %d, column %d)", pe.Err, pe.Line, pe.Column)
+	}
+	return fmt.Sprintf("%v (column %d)", pe.Err, pe.Column)
+}

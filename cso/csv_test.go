@@ -1,0 +1,306 @@
+package cso_test
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/musterekproje/musterek/cso"
+)
+
+// goodCSV has its columns in an order of its own, provinces given by code
+// and by name, and a quoted address with a comma.
+const goodCSV = `name_tr,name_en,short_name,kind,website,email,phones,` +
+	`provinces,service_areas,target_groups,languages,office_address,` +
+	`office_district,office_province,office_postal_code,office_lat,office_lon
+Örnek Dayanışma Derneği,Example Solidarity Association,ÖDD,association,` +
+	`https://ornek.org.tr,info@ornek.org.tr,+903124181234,` +
+	`06;Gaziantep;İstanbul,legal_counseling;psychosocial_support,` +
+	`children;women,ar;tr,"Kızılay Mah. Gazi Bulvarı 1, Kat 2",Çankaya,` +
+	`Ankara,06420,39.92,32.85
+Deniz Vakfı,,,foundation,,,,,,,,,,,,,
+`
+
+// goodOrganizations are the organizations in goodCSV.
+func goodOrganizations() []*cso.Organization {
+	legal := cso.Text{
+		"tr": "Hukuki danışmanlık",
+		"en": "Legal counseling",
+		"ar": "الاستشارات القانونية",
+	}
+	psychosocial := cso.Text{
+		"tr": "Psikososyal destek",
+		"en": "Psychosocial support",
+		"ar": "الدعم النفسي والاجتماعي",
+	}
+	service := func(name cso.Text, area string) cso.Service {
+		return cso.Service{
+			Name:         name,
+			Areas:        []string{area},
+			TargetGroups: []string{"children", "women"},
+			Languages:    []string{"ar", "tr"},
+			Provinces:    []int{6, 27, 34},
+		}
+	}
+
+	return []*cso.Organization{
+		{
+			Name: cso.Text{
+				"tr": "Örnek Dayanışma Derneği",
+				"en": "Example Solidarity Association",
+			},
+			ShortName: "ÖDD",
+			Kind:      cso.KindAssociation,
+			Status:    cso.StatusActive,
+			Website:   "https://ornek.org.tr",
+			Email:     "info@ornek.org.tr",
+			Phones:    []string{"+903124181234"},
+			Services: []cso.Service{
+				service(legal, "legal_counseling"),
+				service(psychosocial, "psychosocial_support"),
+			},
+			Offices: []cso.Office{{
+				Address:    "Kızılay Mah. Gazi Bulvarı 1, Kat 2",
+				District:   "Çankaya",
+				Province:   6,
+				PostalCode: "06420",
+				Location:   &cso.Coordinates{Lat: 39.92, Lon: 32.85},
+			}},
+		},
+		{
+			Name:   cso.Text{"tr": "Deniz Vakfı"},
+			Kind:   cso.KindFoundation,
+			Status: cso.StatusActive,
+		},
+	}
+}
+
+func TestReadCSVGoodFile(t *testing.T) {
+	orgs, err := cso.ReadCSV(strings.NewReader(goodCSV))
+	require.NoError(t, err)
+	assert.Equal(t, goodOrganizations(), orgs)
+}
+
+func TestReadCSVToleratesBOMAndCRLF(t *testing.T) {
+	tests := []struct {
+		name, text string
+	}{
+		{"bom", "\uFEFFname_tr,kind\nDeniz Vakfı,foundation\n"},
+		{"crlf", "name_tr,kind\r\nDeniz Vakfı,foundation\r\n"},
+		{"bom and crlf", "\uFEFFname_tr,kind\r\nDeniz Vakfı,foundation\r\n"},
+		{"no final newline", "name_tr,kind\r\nDeniz Vakfı,foundation"},
+		{"quoted first header", "\uFEFF\"name_tr\",kind\nDeniz Vakfı,foundation\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			orgs, err := cso.ReadCSV(strings.NewReader(tt.text))
+			require.NoError(t, err)
+			require.Len(t, orgs, 1)
+			assert.Equal(t, cso.Text{"tr": "Deniz Vakfı"}, orgs[0].Name)
+			assert.Equal(t, cso.KindFoundation, orgs[0].Kind)
+		})
+	}
+}
+
+func TestReadCSVHeaderOnly(t *testing.T) {
+	orgs, err := cso.ReadCSV(strings.NewReader("name_tr,kind\r\n"))
+	require.NoError(t, err)
+	assert.Empty(t, orgs)
+}
+
+// rowErrorAt is the position of a RowError, without its wording.
+type rowErrorAt struct {
+	Line   int
+	Column string
+}
+
+// importErrorsAt reads text and returns where its errors are.
+func importErrorsAt(t *testing.T, text string) []rowErrorAt {
+	t.Helper()
+	orgs, err := cso.ReadCSV(strings.NewReader(text))
+	assert.Nil(t, orgs)
+	require.Error(t, err)
+	assert.ErrorIs(t, err, cso.ErrInvalid)
+
+	var ie *cso.ImportError
+	require.ErrorAs(t, err, &ie)
+	at := make([]rowErrorAt, len(ie.Rows))
+	for i, r := range ie.Rows {
+		assert.NotEmpty(t, r.Reason, "line %d %s", r.Line, r.Column)
+		at[i] = rowErrorAt{r.Line, r.Column}
+	}
+	return at
+}
+
+func TestReadCSVListsEveryBadRow(t *testing.T) {
+	text := "slug,name_tr,kind,phones,provinces,service_areas\n" +
+		"bir,Bir Derneği,association,+903124181234,Ankara,health\n" +
+		"iki,İki Derneği,association,12345,Ankara,health\n" +
+		"uc,Üç Derneği,association,,İzmir,education\n" +
+		"dort,Dört Derneği,association,,Atlantis,education\n" +
+		"bir,Beş Derneği,association,,Van,health\n"
+
+	assert.Equal(t, []rowErrorAt{
+		{3, "phones"},
+		{5, "provinces"},
+		{6, "slug"},
+	}, importErrorsAt(t, text))
+}
+
+func TestReadCSVParseErrors(t *testing.T) {
+	const head = "name_tr,kind,provinces,service_areas,target_groups," +
+		"office_address,office_province,office_district,office_lat,office_lon\n"
+	tests := []struct {
+		name string
+		row  string
+		want []rowErrorAt
+	}{
+		{"plate code too high", "A,other,82,health,,,,,,",
+			[]rowErrorAt{{2, "provinces"}}},
+		{"plate code zero", "A,other,0;34,health,,,,,,",
+			[]rowErrorAt{{2, "provinces"}}},
+		{"unknown province", "A,other,Halep,health,,,,,,",
+			[]rowErrorAt{{2, "provinces"}}},
+		{"unknown office province", "A,other,,,,Cadde 1,Halep,,,",
+			[]rowErrorAt{{2, "office_province"}}},
+		{"unknown service area", "A,other,34,health;shelter,,,,,,",
+			[]rowErrorAt{{2, "service_areas"}}},
+		{"unknown target group", "A,other,34,health,refugees,,,,,",
+			[]rowErrorAt{{2, "target_groups"}}},
+		{"provinces without service area", "A,other,34,,,,,,,",
+			[]rowErrorAt{{2, "service_areas"}}},
+		{"latitude not a number", "A,other,,,,Cadde 1,34,,kuzey,29",
+			[]rowErrorAt{{2, "office_lat"}}},
+		{"longitude out of range", "A,other,,,,Cadde 1,34,,41,290",
+			[]rowErrorAt{{2, "office_lon"}}},
+		{"latitude without longitude", "A,other,,,,Cadde 1,34,,41,",
+			[]rowErrorAt{{2, "office_lon"}}},
+		{"office without address or province", "A,other,,,,,,Fatih,,",
+			[]rowErrorAt{{2, "office_address"}}},
+		{"several bad columns", "A,other,99,health,refugees,,,,,",
+			[]rowErrorAt{{2, "provinces"}, {2, "target_groups"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, importErrorsAt(t, head+tt.row+"\n"))
+		})
+	}
+}
+
+func TestReadCSVHeaderErrors(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []rowErrorAt
+	}{
+		{"empty file", "", []rowErrorAt{{1, ""}}},
+		{"unknown column", "name_tr,phone\nA,1\n", []rowErrorAt{{1, "phone"}}},
+		{"column twice", "name_tr,kind,Kind\nA,other,other\n",
+			[]rowErrorAt{{1, "kind"}}},
+		{"name_tr missing", "name_en,kind\nA,other\n",
+			[]rowErrorAt{{1, "name_tr"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, importErrorsAt(t, tt.text))
+		})
+	}
+}
+
+// Broken quoting and a short row are reported on the line they start on,
+// and reading goes on to find the errors after them.
+func TestReadCSVSyntaxErrors(t *testing.T) {
+	text := "name_tr,kind,description_en\n" +
+		"A,other,\"Two\nlines\"\n" +
+		"B,other,a \"quoted\" word\n" +
+		"C,other\n" +
+		"D,other,fine\n" +
+		"E,unknown,\"broken\"quote\n"
+
+	assert.Equal(t, []rowErrorAt{
+		{4, ""},
+		{5, ""},
+		{7, ""},
+	}, importErrorsAt(t, text))
+}
+
+func TestReadCSVCountsLinesOfQuotedNewlines(t *testing.T) {
+	text := "slug,name_tr,kind,description_tr\r\n" +
+		"a,A Derneği,other,\"Bir\r\nİki\r\nÜç\"\r\n" +
+		"a,B Derneği,other,\r\n"
+
+	assert.Equal(t, []rowErrorAt{{5, "slug"}}, importErrorsAt(t, text))
+}
+
+func TestReadCSVDuplicates(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []rowErrorAt
+	}{
+		{"same short name", "name_tr,short_name,kind\n" +
+			"Birinci Derneği,ÖDD,other\n" +
+			"İkinci Derneği,ödd,other\n",
+			[]rowErrorAt{{3, "slug"}}},
+		{"same Turkish name", "name_tr,kind\n" +
+			"Deniz Vakfı,foundation\n" +
+			"Deniz Vakfi,foundation\n",
+			[]rowErrorAt{{3, "slug"}}},
+		{"slug given equals a derived one", "slug,name_tr,kind\n" +
+			",Deniz Vakfı,foundation\n" +
+			"deniz-vakfi,Başka Vakıf,foundation\n",
+			[]rowErrorAt{{3, "slug"}}},
+		{"same registry identifier", "name_tr,kind,registry_id\n" +
+			"Bir Vakfı,foundation,1234\n" +
+			"İki Vakfı,foundation,5678\n" +
+			"Üç Vakfı,foundation,1234\n",
+			[]rowErrorAt{{4, "registry_id"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, importErrorsAt(t, tt.text))
+		})
+	}
+}
+
+func TestReadCSVRowLimit(t *testing.T) {
+	var b bytes.Buffer
+	b.WriteString("name_tr,kind\n")
+	for i := range cso.MaxCSVRows + 1 {
+		fmt.Fprintf(&b, "Dernek %d,other\n", i)
+	}
+
+	assert.Equal(t, []rowErrorAt{{cso.MaxCSVRows + 2, ""}},
+		importErrorsAt(t, b.String()))
+}
+
+func TestImportErrorMessage(t *testing.T) {
+	err := &cso.ImportError{Rows: []cso.RowError{
+		{Line: 3, Column: "phones", Reason: "not a phone number"},
+		{Line: 3, Column: "email", Reason: "not an e-mail address"},
+		{Line: 7, Reason: "wrong number of fields"},
+	}}
+
+	assert.Equal(t, "cso: csv has 3 errors in 2 rows; "+
+		"line 3, phones: not a phone number; "+
+		"line 3, email: not an e-mail address; "+
+		"line 7: wrong number of fields", err.Error())
+	assert.True(t, errors.Is(err, cso.ErrInvalid))
+	assert.False(t, errors.Is(err, cso.ErrNotFound))
+}
+
+func TestImportErrorMessageIsShortForManyRows(t *testing.T) {
+	var rows []cso.RowError
+	for line := 2; line <= 31; line++ {
+		rows = append(rows, cso.RowError{Line: line, Column: "kind", Reason: "bad"})
+	}
+	err := &cso.ImportError{Rows: rows}
+
+	assert.Equal(t, "cso: csv has 30 errors in 30 rows; "+
+		"line 2, kind: bad; line 3, kind: bad; line 4, kind: bad; "+
+		"line 5, kind: bad; line 6, kind: bad; and 25 more", err.Error())
+}

@@ -1,0 +1,272 @@
+package cso
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// csvImport gathers the organizations and the errors of a CSV file.
+type csvImport struct {
+	head map[string]int
+	orgs []*Organization
+	errs []RowError
+
+	// slugs and registryIDs remember the first line of each key, to
+	// report duplicates within the file.
+	slugs       map[string]int
+	registryIDs map[string]int
+}
+
+func newCSVImport(head map[string]int) *csvImport {
+	return &csvImport{
+		head:        head,
+		slugs:       map[string]int{},
+		registryIDs: map[string]int{},
+	}
+}
+
+// fail records an error that concerns the whole row.
+func (imp *csvImport) fail(line int, column, reason string) {
+	imp.errs = append(imp.errs, RowError{line, column, reason})
+}
+
+// row parses, normalizes and validates one record and records either the
+// organization or its errors, one per bad column.
+func (imp *csvImport) row(line int, rec []string) {
+	get := func(column string) string {
+		if i, ok := imp.head[column]; ok {
+			return strings.TrimSpace(rec[i])
+		}
+		return ""
+	}
+
+	o, bad := parseCSVRow(get)
+	o.Normalize()
+	imp.duplicates(o, bad, line)
+
+	var verr *ValidationError
+	if err := o.Validate(); errors.As(err, &verr) {
+		bad.addValidation(verr)
+	} else if err != nil {
+		bad.add("", err.Error())
+	}
+
+	if len(bad) > 0 {
+		for _, column := range bad.columns() {
+			imp.fail(line, column, bad[column])
+		}
+		return
+	}
+	imp.orgs = append(imp.orgs, o)
+}
+
+// duplicates reports a slug or registry identifier that an earlier row of
+// the file already holds.
+func (imp *csvImport) duplicates(o *Organization, bad csvProblems, line int) {
+	slug, derived := o.Slug, ""
+	if slug == "" {
+		slug, derived = DeriveSlug(o), " (derived from the name)"
+	}
+	if first, ok := imp.slugs[slug]; ok && slug != "" {
+		bad.add("slug", fmt.Sprintf("slug %q%s is already used on line %d",
+			slug, derived, first))
+	} else if slug != "" {
+		imp.slugs[slug] = line
+	}
+
+	id := o.RegistryID
+	if first, ok := imp.registryIDs[id]; ok && id != "" {
+		bad.add("registry_id", fmt.Sprintf(
+			"registry_id is already used on line %d", first))
+	} else if id != "" {
+		imp.registryIDs[id] = line
+	}
+}
+
+// parseCSVRow builds an organization from the columns that get returns,
+// reporting what cannot be parsed (numbers, provinces, codes).
+func parseCSVRow(get func(string) string) (*Organization, csvProblems) {
+	bad := csvProblems{}
+	o := &Organization{
+		Slug:        get("slug"),
+		Name:        csvText(get, "name"),
+		ShortName:   get("short_name"),
+		Kind:        Kind(get("kind")),
+		Status:      Status(get("status")),
+		Description: csvText(get, "description"),
+		Website:     get("website"),
+		Email:       get("email"),
+		Phones:      csvList(get("phones")),
+		SocialLinks: csvList(get("social_links")),
+		RegistryID:  get("registry_id"),
+	}
+	if o.Status == "" {
+		o.Status = StatusActive
+	}
+
+	o.Services = parseCSVServices(get, bad)
+	if off, ok := parseCSVOffice(get, bad); ok {
+		o.Offices = []Office{off}
+	}
+	return o, bad
+}
+
+// csvText gathers the _tr, _en and _ar columns of a text.
+func csvText(get func(string) string, prefix string) Text {
+	var t Text
+	for _, lang := range []string{"tr", "en", "ar"} {
+		if v := get(prefix + "_" + lang); v != "" {
+			if t == nil {
+				t = Text{}
+			}
+			t[lang] = v
+		}
+	}
+	return t
+}
+
+// csvList splits a ';'-separated cell, dropping empty items.
+func csvList(s string) []string {
+	var items []string
+	for item := range strings.SplitSeq(s, ";") {
+		if item = strings.TrimSpace(item); item != "" {
+			items = append(items, item)
+		}
+	}
+	return items
+}
+
+// parseCSVServices makes one service per service area.
+func parseCSVServices(get func(string) string, bad csvProblems) []Service {
+	groups := csvList(get("target_groups"))
+	for _, g := range groups {
+		if _, ok := TargetGroup(g); !ok {
+			bad.add("target_groups", fmt.Sprintf("unknown target group %q", g))
+		}
+	}
+
+	var provinces []int
+	for _, name := range csvList(get("provinces")) {
+		code, err := parseCSVProvince(name)
+		if err != nil {
+			bad.add("provinces", err.Error())
+			continue
+		}
+		provinces = append(provinces, code)
+	}
+
+	areas := csvList(get("service_areas"))
+	languages := csvList(get("languages"))
+	if len(areas) == 0 && (len(groups) > 0 || len(languages) > 0 || len(provinces) > 0) {
+		bad.add("service_areas", "required when provinces, target_groups or languages are given")
+	}
+
+	var services []Service
+	for _, code := range areas {
+		area, ok := ServiceArea(code)
+		if !ok {
+			bad.add("service_areas", fmt.Sprintf("unknown service area %q", code))
+			continue
+		}
+		services = append(services, Service{
+			Name:         area.Label,
+			Areas:        []string{code},
+			TargetGroups: slices.Clone(groups),
+			Languages:    slices.Clone(languages),
+			Provinces:    slices.Clone(provinces),
+		})
+	}
+	return services
+}
+
+// parseCSVProvince reads a plate code or a province name.
+func parseCSVProvince(s string) (int, error) {
+	if strings.Trim(s, "0123456789") == "" {
+		code, err := strconv.Atoi(s)
+		if _, ok := ProvinceByCode(code); err != nil || !ok {
+			return 0, fmt.Errorf("no province has plate code %s", s)
+		}
+		return code, nil
+	}
+
+	p, ok := ProvinceByName(s)
+	if !ok {
+		return 0, fmt.Errorf("unknown province %q", s)
+	}
+	return p.Code, nil
+}
+
+// parseCSVOffice reads the office columns and reports whether they
+// describe an office.
+func parseCSVOffice(get func(string) string, bad csvProblems) (Office, bool) {
+	off := Office{
+		Address:    get("office_address"),
+		District:   get("office_district"),
+		PostalCode: get("office_postal_code"),
+	}
+	province := get("office_province")
+	lat, lon := get("office_lat"), get("office_lon")
+
+	if off.Address == "" && province == "" {
+		if off.District != "" || off.PostalCode != "" || lat != "" || lon != "" {
+			bad.add("office_address", "required when other office columns are given")
+		}
+		return off, false
+	}
+
+	if province != "" {
+		code, err := parseCSVProvince(province)
+		if err != nil {
+			bad.add("office_province", err.Error())
+		}
+		off.Province = code
+	}
+
+	off.Location = parseCSVLocation(lat, lon, bad)
+	return off, true
+}
+
+// parseCSVLocation reads the coordinates of an office, which come both or
+// not at all.
+func parseCSVLocation(lat, lon string, bad csvProblems) *Coordinates {
+	if lat == "" && lon == "" {
+		return nil
+	}
+	if lat == "" {
+		bad.add("office_lat", "required when office_lon is given")
+		return nil
+	}
+	if lon == "" {
+		bad.add("office_lon", "required when office_lat is given")
+		return nil
+	}
+
+	la, errLat := parseDegrees(lat, 90)
+	if errLat != nil {
+		bad.add("office_lat", errLat.Error())
+	}
+	lo, errLon := parseDegrees(lon, 180)
+	if errLon != nil {
+		bad.add("office_lon", errLon.Error())
+	}
+	if errLat != nil || errLon != nil {
+		return nil
+	}
+	return &Coordinates{Lat: la, Lon: lo}
+}
+
+// parseDegrees reads a decimal number of degrees between -limit and limit.
+func parseDegrees(s string, limit float64) (float64, error) {
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
+		return 0, fmt.Errorf("%q is not a decimal number of degrees", s)
+	}
+	if v < -limit || v > limit {
+		return 0, fmt.Errorf("%s is outside -%g to %g degrees", s, limit, limit)
+	}
+	return v, nil
+}
