@@ -1,0 +1,175 @@
+package cso
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+)
+
+// Normalize tidies o before validation: trims text, stores phone numbers
+// in E.164, adds https:// to bare domains, canonicalises language tags and
+// sorts lists. Values it cannot understand are left for Validate to report.
+func (o *Organization) Normalize() {
+	if o == nil {
+		return
+	}
+
+	o.Slug = strings.TrimSpace(o.Slug)
+	o.Name = normalizeText(o.Name)
+	o.ShortName = collapseSpaces(o.ShortName)
+	o.Kind = Kind(strings.ToLower(strings.TrimSpace(string(o.Kind))))
+	o.Description = normalizeText(o.Description)
+
+	o.Website = NormalizeURL(o.Website)
+	o.Email = strings.ToLower(strings.TrimSpace(o.Email))
+	o.Phones = normalizePhones(o.Phones)
+	o.SocialLinks = normalizeURLs(o.SocialLinks)
+	o.RegistryID = strings.TrimSpace(o.RegistryID)
+
+	o.Status = Status(strings.ToLower(strings.TrimSpace(string(o.Status))))
+	if o.Status == "" {
+		o.Status = StatusActive
+	}
+
+	for i := range o.Offices {
+		o.Offices[i].normalize()
+	}
+	for i := range o.Services {
+		o.Services[i].normalize()
+	}
+}
+
+func (off *Office) normalize() {
+	off.Name = normalizeText(off.Name)
+	off.Address = collapseSpaces(off.Address)
+	off.District = collapseSpaces(off.District)
+	off.PostalCode = strings.TrimSpace(off.PostalCode)
+}
+
+func (s *Service) normalize() {
+	s.Name = normalizeText(s.Name)
+	s.Description = normalizeText(s.Description)
+	s.Eligibility = normalizeText(s.Eligibility)
+	s.RequiredDocuments = normalizeText(s.RequiredDocuments)
+
+	s.Areas = normalizeCodes(s.Areas, strings.ToLower)
+	s.TargetGroups = normalizeCodes(s.TargetGroups, strings.ToLower)
+	s.Languages = normalizeCodes(s.Languages, canonicalTag)
+
+	slices.Sort(s.Provinces)
+	s.Provinces = slices.Compact(s.Provinces)
+}
+
+// NormalizeURL returns s without surrounding spaces and, when s is a bare
+// domain with an optional path ("sgdd.org.tr", "www.example.org/en"),
+// with https:// in front. Anything else, including every URL that has a
+// scheme, is returned as it is, for validation to judge.
+func NormalizeURL(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" || urlScheme.MatchString(s) {
+		return s
+	}
+	if strings.HasPrefix(s, "//") {
+		return "https:" + s
+	}
+
+	host, _, _ := strings.Cut(s, "/")
+	host, _, _ = strings.Cut(host, "?")
+	host, _, _ = strings.Cut(host, "#")
+	if !strings.Contains(host, ".") || strings.ContainsAny(host, " @") {
+		return s
+	}
+	return "https://" + s
+}
+
+// urlScheme matches the scheme of a URL such as https: or mailto:. A dot
+// is allowed in schemes, but none that people write has one, and it tells
+// "example.org:8080" apart from a scheme.
+var urlScheme = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9+-]*:`)
+
+// normalizeText trims t's values and drops empty ones, and writes its
+// language tags in canonical form. When two tags have the same canonical
+// form, the value under the tag already written canonically wins.
+func normalizeText(t Text) Text {
+	if len(t) == 0 {
+		return t
+	}
+
+	tags := make([]string, 0, len(t))
+	for tag := range t {
+		tags = append(tags, tag)
+	}
+	slices.SortFunc(tags, func(a, b string) int {
+		// Canonical tags first, then in byte order, so the result does
+		// not depend on the map's order.
+		ac, bc := canonicalTag(a) == a, canonicalTag(b) == b
+		switch {
+		case ac && !bc:
+			return -1
+		case bc && !ac:
+			return 1
+		}
+		return strings.Compare(a, b)
+	})
+
+	out := make(Text, len(t))
+	for _, tag := range tags {
+		v := strings.TrimSpace(t[tag])
+		key := canonicalTag(strings.TrimSpace(tag))
+		if _, taken := out[key]; v != "" && !taken {
+			out[key] = v
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return out
+}
+
+// normalizePhones writes each phone number in E.164 form where it can and
+// drops blanks and repeats, keeping the order.
+func normalizePhones(phones []string) []string {
+	var out []string
+	for _, p := range phones {
+		p = strings.TrimSpace(p)
+		if e, err := NormalizePhone(p); err == nil {
+			p = e
+		}
+		if p != "" && !slices.Contains(out, p) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// normalizeURLs applies NormalizeURL to each link and drops blanks and
+// repeats, keeping the order.
+func normalizeURLs(links []string) []string {
+	var out []string
+	for _, l := range links {
+		l = NormalizeURL(l)
+		if l != "" && !slices.Contains(out, l) {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// normalizeCodes trims and rewrites each code with canonical, then sorts
+// the codes and drops blanks and repeats.
+func normalizeCodes(codes []string, canonical func(string) string) []string {
+	var out []string
+	for _, c := range codes {
+		if c = strings.TrimSpace(c); c != "" {
+			out = append(out, canonical(c))
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// collapseSpaces trims s and replaces each run of white space inside it
+// with a single space.
+func collapseSpaces(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}

@@ -1,0 +1,261 @@
+package cso
+
+import (
+	"fmt"
+	"net/url"
+	"reflect"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/go-playground/validator/v10"
+	"golang.org/x/text/language"
+)
+
+// maxTextValue is the longest value, in characters, of one language of a
+// Text.
+const maxTextValue = 5000
+
+var (
+	slugPattern       = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+	postalCodePattern = regexp.MustCompile(`^\d{5}$`)
+)
+
+// fieldRules are the validate tags the directory adds to the validator's
+// own, by name.
+var fieldRules = map[string]validator.Func{
+	"slug": func(fl validator.FieldLevel) bool {
+		s := fl.Field().String()
+		return len(s) <= 80 && slugPattern.MatchString(s)
+	},
+	"text": func(fl validator.FieldLevel) bool {
+		return textProblem(textOf(fl.Field())) == ""
+	},
+	"text_tr": func(fl validator.FieldLevel) bool {
+		return strings.TrimSpace(textOf(fl.Field())["tr"]) != ""
+	},
+	"http_url": func(fl validator.FieldLevel) bool {
+		return validHTTPURL(fl.Field().String())
+	},
+	"e164": func(fl validator.FieldLevel) bool {
+		return validE164(fl.Field().String())
+	},
+	"registry_id": func(fl validator.FieldLevel) bool {
+		return validRegistryID(fl.Field().String())
+	},
+	"province": func(fl validator.FieldLevel) bool {
+		_, ok := ProvinceByCode(int(fl.Field().Int()))
+		return ok
+	},
+	"postal_code": func(fl validator.FieldLevel) bool {
+		return postalCodePattern.MatchString(fl.Field().String())
+	},
+	"language_tag": func(fl validator.FieldLevel) bool {
+		return validLanguageTag(fl.Field().String())
+	},
+	"service_area": func(fl validator.FieldLevel) bool {
+		_, ok := ServiceArea(fl.Field().String())
+		return ok
+	},
+	"target_group": func(fl validator.FieldLevel) bool {
+		_, ok := TargetGroup(fl.Field().String())
+		return ok
+	},
+}
+
+// checkOffice checks that an office's postal code belongs to its
+// province: Turkish postal codes start with the province's plate code.
+// A malformed postal code or an unknown province is reported by the
+// field rules instead.
+func checkOffice(sl validator.StructLevel) {
+	off := sl.Current().Interface().(Office)
+	if !postalCodePattern.MatchString(off.PostalCode) {
+		return
+	}
+	if _, ok := ProvinceByCode(off.Province); !ok {
+		return
+	}
+
+	plate := fmt.Sprintf("%02d", off.Province)
+	if !strings.HasPrefix(off.PostalCode, plate) {
+		sl.ReportError(off.PostalCode, "postal_code", "PostalCode",
+			"postal_province", plate)
+	}
+}
+
+// checkCoordinates checks that a point lies in Turkey. Coordinates out of
+// range are reported by the latitude and longitude rules instead.
+func checkCoordinates(sl validator.StructLevel) {
+	c := sl.Current().Interface().(Coordinates)
+	if !(c.Lat >= -90 && c.Lat <= 90 && c.Lon >= -180 && c.Lon <= 180) {
+		return
+	}
+
+	if !c.InTurkey() {
+		// An empty field name reports on the coordinates as a whole.
+		sl.ReportError(c, "", "", "in_turkey", "")
+	}
+}
+
+// message explains a failed rule in words a person can act on.
+func message(fe validator.FieldError) string {
+	value := fmt.Sprint(fe.Value())
+	switch fe.Tag() {
+	case "required":
+		return "is required"
+	case "min":
+		return sizeMessage("least", fe)
+	case "max":
+		return sizeMessage("most", fe)
+	case "oneof":
+		return "must be one of: " + strings.Join(strings.Fields(fe.Param()), ", ")
+	case "email":
+		return "must be an e-mail address"
+	case "latitude":
+		return "must be a latitude between -90 and 90"
+	case "longitude":
+		return "must be a longitude between -180 and 180"
+	case "in_turkey":
+		return "must be inside Turkey"
+	case "slug":
+		return "must be lower-case letters and digits in words joined by " +
+			"single hyphens, at most 80 characters"
+	case "text":
+		return textProblem(textOf(reflect.ValueOf(fe.Value())))
+	case "text_tr":
+		return "must have a Turkish (tr) value"
+	case "http_url":
+		return "must be an http or https address"
+	case "e164":
+		return "must be a phone number such as " + phoneExample
+	case "registry_id":
+		return "must be an association register number such as " +
+			"34-123-456, a foundation register number of up to six " +
+			"digits or a 10-digit tax number"
+	case "province":
+		return fmt.Sprintf("unknown province plate code %s (use 1–81)", value)
+	case "postal_code":
+		return "must be a five-digit postal code"
+	case "postal_province":
+		return fmt.Sprintf("must start with %s, the plate code of %s",
+			fe.Param(), provinceName(fe.Param()))
+	case "language_tag":
+		return fmt.Sprintf("unknown language tag %q "+
+			"(use a BCP 47 tag such as tr, en or ar-SY)", value)
+	case "service_area":
+		return fmt.Sprintf("unknown service area %q", value)
+	case "target_group":
+		return fmt.Sprintf("unknown target group %q", value)
+	}
+	return fmt.Sprintf("does not satisfy the rule %q", fe.Tag())
+}
+
+// sizeMessage explains a failed min or max rule, whose meaning depends
+// on the kind of field: a length, a number of entries or a value.
+func sizeMessage(bound string, fe validator.FieldError) string {
+	switch fe.Kind() {
+	case reflect.String:
+		return fmt.Sprintf("must be at %s %s characters", bound, fe.Param())
+	case reflect.Slice, reflect.Array, reflect.Map:
+		entries := "entries"
+		if fe.Param() == "1" {
+			entries = "entry"
+		}
+		return fmt.Sprintf("must have at %s %s %s", bound, fe.Param(), entries)
+	}
+	return fmt.Sprintf("must be at %s %s", bound, fe.Param())
+}
+
+// provinceName returns the Turkish name of the province with the plate
+// code written in s.
+func provinceName(s string) string {
+	code, _ := strconv.Atoi(s)
+	p, ok := ProvinceByCode(code)
+	if !ok {
+		return "province " + s
+	}
+	return p.Name.In("tr").Value
+}
+
+// textOf returns the Text held by v, or nil if v holds none.
+func textOf(v reflect.Value) Text {
+	if !v.IsValid() || !v.CanInterface() {
+		return nil
+	}
+	t, _ := v.Interface().(Text)
+	return t
+}
+
+// textProblem describes the first thing wrong with t, in language-tag
+// order, or returns "" if t is valid.
+func textProblem(t Text) string {
+	tags := make([]string, 0, len(t))
+	for tag := range t {
+		tags = append(tags, tag)
+	}
+	slices.Sort(tags)
+
+	for _, tag := range tags {
+		v := t[tag]
+		switch {
+		case tag == "":
+			return "has a value without a language tag"
+		case !validLanguageTag(tag):
+			return fmt.Sprintf("has an unknown language tag %q "+
+				"(use a BCP 47 tag such as tr, en or ar-SY)", tag)
+		case canonicalTag(tag) != tag:
+			return fmt.Sprintf("must write the language tag %q as %q",
+				tag, canonicalTag(tag))
+		case !utf8.ValidString(v):
+			return fmt.Sprintf("has text in %s that is not valid UTF-8", tag)
+		case utf8.RuneCountInString(v) > maxTextValue:
+			return fmt.Sprintf("must be at most %d characters in %s",
+				maxTextValue, tag)
+		}
+	}
+	return ""
+}
+
+// validLanguageTag reports whether s is a BCP 47 tag that names a
+// language: "und" and private-use tags such as "x-foo" do not.
+func validLanguageTag(s string) bool {
+	tag, err := language.Parse(s)
+	if err != nil {
+		return false
+	}
+	_, confidence := tag.Base()
+	return confidence == language.Exact
+}
+
+// canonicalTag returns the canonical form of the language tag s, such as
+// "ar-SY" for "ar-sy", or s itself if it is not a tag.
+func canonicalTag(s string) string {
+	tag, err := language.Parse(s)
+	if err != nil {
+		return s
+	}
+	return tag.String()
+}
+
+// validHTTPURL reports whether s is an absolute http or https URL whose
+// host is a domain name or an address with dots, written without spaces.
+func validHTTPURL(s string) bool {
+	if strings.IndexFunc(s, unicode.IsSpace) >= 0 {
+		return false
+	}
+
+	u, err := url.Parse(s)
+	if err != nil || u.Opaque != "" {
+		return false
+	}
+	if u.Scheme != "http" && u.Scheme != "https" {
+		return false
+	}
+
+	host := u.Hostname()
+	return strings.Contains(host, ".") &&
+		!strings.HasPrefix(host, ".") && !strings.HasSuffix(host, ".")
+}
