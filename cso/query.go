@@ -1,0 +1,39 @@
+package cso
+
+// Limits on a page of search results.
+const (
+	DefaultLimit = 20
+	MaxLimit     = 100
+)
+
+// Query selects organizations. Every field is optional and all the given
+// ones must hold. With Text, organizations whose name matches every word
+// come before those that match through their description or services;
+// within each group, and without Text, they are in Turkish alphabetical
+// order of their Turkish name.
+type Query struct {
+	// Text is what a person typed: each word must match the start of a
+	// word in a name, description or service, folded the Turkish way.
+	Text string `json:"q,omitempty" validate:"max=200"`
+
+	Province    int    `json:"province,omitempty" validate:"omitempty,province"`
+	ServiceArea string `json:"service_area,omitempty" validate:"omitempty,service_area"`
+	TargetGroup string `json:"target_group,omitempty" validate:"omitempty,target_group"`
+	Language    string `json:"language,omitempty" validate:"omitempty,language_tag"`
+
+	// Statuses limits the statuses; empty means active and inactive.
+	Statuses []Status `json:"status,omitempty" validate:"dive,oneof=active inactive closed"`
+
+	// Limit is the page size, 1 to MaxLimit; 0 means DefaultLimit.
+	Limit int `json:"limit,omitempty" validate:"min=0,max=100"`
+
+	// PageToken continues an earlier search with the same query.
+	PageToken string `json:"page_token,omitempty" validate:"max=512"`
+}
+
+// SearchResult is one page of organizations.
+type SearchResult struct {
+	Items         []*Organization `json:"items"`
+	NextPageToken string          `json:"next_page_token,omitempty"`
+	Total         int             `json:"total"`
+}
