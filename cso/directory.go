@@ -40,6 +40,7 @@ func (d *Directory) Get(ctx context.Context, actor Actor, slug string) (*Organiz
 // Search returns one page of the organizations that match q. Results are
 // always public views.
 func (d *Directory) Search(ctx context.Context, q Query) (*SearchResult, error) {
+	q.Normalize()
 	if err := q.Validate(); err != nil {
 		return nil, err
 	}

@@ -1,5 +1,7 @@
 package cso
 
+import "strings"
+
 // Limits on a page of search results.
 const (
 	DefaultLimit = 20
@@ -36,4 +38,18 @@ type SearchResult struct {
 	Items         []*Organization `json:"items"`
 	NextPageToken string          `json:"next_page_token,omitempty"`
 	Total         int             `json:"total"`
+}
+
+// Normalize tidies q before validation: codes are lower-cased, the
+// language tag is put in canonical form and the text is trimmed.
+func (q *Query) Normalize() {
+	q.Text = strings.TrimSpace(q.Text)
+	q.ServiceArea = strings.ToLower(strings.TrimSpace(q.ServiceArea))
+	q.TargetGroup = strings.ToLower(strings.TrimSpace(q.TargetGroup))
+	q.Language = canonicalTag(strings.TrimSpace(q.Language))
+	statuses := make([]Status, len(q.Statuses))
+	for i, s := range q.Statuses {
+		statuses[i] = Status(strings.ToLower(strings.TrimSpace(string(s))))
+	}
+	q.Statuses = statuses
 }
