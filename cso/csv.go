@@ -68,9 +68,12 @@ var csvColumns = []string{
 // row's target groups, in its languages and provinces. The office columns
 // give one Office when office_address or office_province is set.
 //
-// Two rows with the same slug (given, or derived as the directory derives
-// it) or the same registry_id are errors. So are more than MaxCSVRows data
-// rows. Lines are counted from 1, the header being line 1, as a text
+// Codes are matched without regard to case, and values are normalized as
+// [Organization.Normalize] does (a bare domain gains https://, phone
+// numbers become E.164). Two rows with the same slug (given, or derived as
+// the directory derives it) or the same registry_id are errors. A file
+// with more than MaxCSVRows data rows is refused before any row is
+// checked. Lines are counted from 1, the header being line 1, as a text
 // editor counts them. ReadCSV reads r to its end; a caller that accepts
 // files from the network should limit their size first.
 func ReadCSV(r io.Reader) ([]*Organization, error) {
@@ -91,10 +94,12 @@ func ReadCSV(r io.Reader) ([]*Organization, error) {
 
 		line := recordLine(cr, err)
 		if n > MaxCSVRows {
-			imp.fail(line, "", fmt.Sprintf(
-				"the file has more than %d data rows: split it",
-				MaxCSVRows))
-			break
+			return nil, &ImportError{Rows: []RowError{{
+				Line: line,
+				Reason: fmt.Sprintf(
+					"the file has more than %d data rows: split it",
+					MaxCSVRows),
+			}}}
 		}
 		if err != nil && !isCSVSyntaxError(err) {
 			return nil, fmt.Errorf("cso: read csv: %w", err)
@@ -106,6 +111,7 @@ func ReadCSV(r io.Reader) ([]*Organization, error) {
 		imp.row(line, rec)
 	}
 
+	imp.check()
 	if len(imp.errs) > 0 {
 		return nil, &ImportError{Rows: imp.errs}
 	}

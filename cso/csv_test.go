@@ -212,18 +212,19 @@ func TestReadCSVHeaderErrors(t *testing.T) {
 }
 
 // Broken quoting and a short row are reported on the line they start on,
-// and reading goes on to find the errors after them.
+// and reading goes on to find the errors after them, of any kind.
 func TestReadCSVSyntaxErrors(t *testing.T) {
 	text := "name_tr,kind,description_en\n" +
 		"A,other,\"Two\nlines\"\n" +
 		"B,other,a \"quoted\" word\n" +
 		"C,other\n" +
-		"D,other,fine\n" +
-		"E,unknown,\"broken\"quote\n"
+		"D,charity,fine\n" +
+		"E,other,\"broken\"quote\n"
 
 	assert.Equal(t, []rowErrorAt{
 		{4, ""},
 		{5, ""},
+		{6, "kind"},
 		{7, ""},
 	}, importErrorsAt(t, text))
 }
@@ -303,4 +304,58 @@ func TestImportErrorMessageIsShortForManyRows(t *testing.T) {
 	assert.Equal(t, "cso: csv has 30 errors in 30 rows; "+
 		"line 2, kind: bad; line 3, kind: bad; line 4, kind: bad; "+
 		"line 5, kind: bad; line 6, kind: bad; and 25 more", err.Error())
+}
+
+// What validation finds is reported under the column a person edits.
+func TestReadCSVReportsValidationUnderColumns(t *testing.T) {
+	const head = "slug,name_tr,name_en,kind,status,website,email,phones," +
+		"social_links,registry_id,languages,service_areas,provinces," +
+		"office_address,office_province,office_postal_code,office_lat,office_lon\n"
+	const good = ",Deniz Vakfı,,foundation,,,,,,,,,,,,,,"
+	tests := []struct {
+		name, row, column string
+	}{
+		{"slug with spaces", "Dağ Vakfı,Dağ Vakfı,,foundation,,,,,,,,,,,,,,", "slug"},
+		{"empty Turkish name", ",,Mountain Foundation,foundation,,,,,,,,,,,,,,", "name_tr"},
+		{"unknown kind", ",Dağ Vakfı,,charity,,,,,,,,,,,,,,", "kind"},
+		{"unknown status", ",Dağ Vakfı,,foundation,dormant,,,,,,,,,,,,,", "status"},
+		{"website scheme", ",Dağ Vakfı,,foundation,,ftp://deniz.org,,,,,,,,,,,,", "website"},
+		{"e-mail", ",Dağ Vakfı,,foundation,,,deniz.org,,,,,,,,,,,", "email"},
+		{"second phone", ",Dağ Vakfı,,foundation,,,,+903124181234;12,,,,,,,,,,", "phones"},
+		{"social link", ",Dağ Vakfı,,foundation,,,,,deniz,,,,,,,,,", "social_links"},
+		{"registry identifier", ",Dağ Vakfı,,foundation,,,,,,12-34,,,,,,,,", "registry_id"},
+		{"language tag", ",Dağ Vakfı,,foundation,,,,,,,xx-notatag,health,,,,,,", "languages"},
+		{"postal code of another province",
+			",Dağ Vakfı,,foundation,,,,,,,,,,Cadde 1,Ankara,34000,,",
+			"office_postal_code"},
+		{"office outside Turkey", ",Dağ Vakfı,,foundation,,,,,,,,,,Cadde 1,34,,51.5,-0.1", "office_lat"},
+		{"office without province", ",Dağ Vakfı,,foundation,,,,,,,,,,Cadde 1,,,,", "office_province"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			text := head + good + "\n" + tt.row + "\n"
+			assert.Equal(t, []rowErrorAt{{3, tt.column}}, importErrorsAt(t, text))
+		})
+	}
+}
+
+func TestReadCSVNormalizes(t *testing.T) {
+	text := "name_tr,kind,status,website,email,phones,languages,service_areas\n" +
+		"  Deniz Vakfı ,Foundation,ACTIVE,deniz.org.tr,Info@Deniz.org.tr," +
+		"0212 555 12 12 ; +90 (312) 418 12 34,TR;ar-sy,Health\n"
+
+	orgs, err := cso.ReadCSV(strings.NewReader(text))
+	require.NoError(t, err)
+	require.Len(t, orgs, 1)
+
+	o := orgs[0]
+	assert.Equal(t, cso.Text{"tr": "Deniz Vakfı"}, o.Name)
+	assert.Equal(t, cso.KindFoundation, o.Kind)
+	assert.Equal(t, cso.StatusActive, o.Status)
+	assert.Equal(t, "https://deniz.org.tr", o.Website)
+	assert.Equal(t, "info@deniz.org.tr", o.Email)
+	assert.ElementsMatch(t, []string{"+902125551212", "+903124181234"}, o.Phones)
+	require.Len(t, o.Services, 1)
+	assert.Equal(t, []string{"health"}, o.Services[0].Areas)
+	assert.ElementsMatch(t, []string{"ar-SY", "tr"}, o.Services[0].Languages)
 }

@@ -9,16 +9,26 @@ import (
 	"strings"
 )
 
-// csvImport gathers the organizations and the errors of a CSV file.
+// csvImport gathers the organizations and the errors of a CSV file. It
+// parses every row first and checks them once the whole file is read, so
+// a file over the row limit is refused before any row is validated.
 type csvImport struct {
-	head map[string]int
-	orgs []*Organization
-	errs []RowError
+	head   map[string]int
+	parsed []parsedRow
+	orgs   []*Organization
+	errs   []RowError
 
 	// slugs and registryIDs remember the first line of each key, to
 	// report duplicates within the file.
 	slugs       map[string]int
 	registryIDs map[string]int
+}
+
+// parsedRow is a row read but not yet checked.
+type parsedRow struct {
+	line int
+	org  *Organization
+	bad  csvProblems
 }
 
 func newCSVImport(head map[string]int) *csvImport {
@@ -34,8 +44,7 @@ func (imp *csvImport) fail(line int, column, reason string) {
 	imp.errs = append(imp.errs, RowError{line, column, reason})
 }
 
-// row parses, normalizes and validates one record and records either the
-// organization or its errors, one per bad column.
+// row parses one record, which the reader may overwrite afterwards.
 func (imp *csvImport) row(line int, rec []string) {
 	get := func(column string) string {
 		if i, ok := imp.head[column]; ok {
@@ -45,23 +54,35 @@ func (imp *csvImport) row(line int, rec []string) {
 	}
 
 	o, bad := parseCSVRow(get)
-	o.Normalize()
-	imp.duplicates(o, bad, line)
+	imp.parsed = append(imp.parsed, parsedRow{line, o, bad})
+}
 
-	var verr *ValidationError
-	if err := o.Validate(); errors.As(err, &verr) {
-		bad.addValidation(verr)
-	} else if err != nil {
-		bad.add("", err.Error())
-	}
+// check normalizes and validates the parsed rows and records either the
+// organizations or the errors, one per bad column, in line order.
+func (imp *csvImport) check() {
+	for _, r := range imp.parsed {
+		r.org.Normalize()
+		imp.duplicates(r.org, r.bad, r.line)
 
-	if len(bad) > 0 {
-		for _, column := range bad.columns() {
-			imp.fail(line, column, bad[column])
+		var verr *ValidationError
+		if err := r.org.Validate(); errors.As(err, &verr) {
+			r.bad.addValidation(verr)
+		} else if err != nil {
+			r.bad.add("", err.Error())
 		}
-		return
+
+		for _, column := range r.bad.columns() {
+			imp.fail(r.line, column, r.bad[column])
+		}
+		if len(r.bad) == 0 {
+			imp.orgs = append(imp.orgs, r.org)
+		}
 	}
-	imp.orgs = append(imp.orgs, o)
+	imp.parsed = nil
+
+	slices.SortStableFunc(imp.errs, func(a, b RowError) int {
+		return a.Line - b.Line
+	})
 }
 
 // duplicates reports a slug or registry identifier that an earlier row of
@@ -129,6 +150,12 @@ func csvText(get func(string) string, prefix string) Text {
 	return t
 }
 
+// csvCodes splits a ';'-separated cell of taxonomy codes, which are
+// lower case.
+func csvCodes(s string) []string {
+	return csvList(strings.ToLower(s))
+}
+
 // csvList splits a ';'-separated cell, dropping empty items.
 func csvList(s string) []string {
 	var items []string
@@ -142,7 +169,7 @@ func csvList(s string) []string {
 
 // parseCSVServices makes one service per service area.
 func parseCSVServices(get func(string) string, bad csvProblems) []Service {
-	groups := csvList(get("target_groups"))
+	groups := csvCodes(get("target_groups"))
 	for _, g := range groups {
 		if _, ok := TargetGroup(g); !ok {
 			bad.add("target_groups", fmt.Sprintf("unknown target group %q", g))
@@ -159,7 +186,7 @@ func parseCSVServices(get func(string) string, bad csvProblems) []Service {
 		provinces = append(provinces, code)
 	}
 
-	areas := csvList(get("service_areas"))
+	areas := csvCodes(get("service_areas"))
 	languages := csvList(get("languages"))
 	if len(areas) == 0 && (len(groups) > 0 || len(languages) > 0 || len(provinces) > 0) {
 		bad.add("service_areas", "required when provinces, target_groups or languages are given")
