@@ -292,6 +292,12 @@ func TestImportErrorMessage(t *testing.T) {
 		"line 7: wrong number of fields", err.Error())
 	assert.True(t, errors.Is(err, cso.ErrInvalid))
 	assert.False(t, errors.Is(err, cso.ErrNotFound))
+
+	one := &cso.ImportError{Rows: []cso.RowError{
+		{Line: 1, Column: "phone", Reason: "unknown column"},
+	}}
+	assert.Equal(t, "cso: csv has 1 error in 1 row; line 1, phone: unknown column",
+		one.Error())
 }
 
 func TestImportErrorMessageIsShortForManyRows(t *testing.T) {

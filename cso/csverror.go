@@ -36,7 +36,8 @@ func (e *ImportError) Error() string {
 	}
 
 	var b strings.Builder
-	fmt.Fprintf(&b, "cso: csv has %d errors in %d rows", len(e.Rows), len(lines))
+	fmt.Fprintf(&b, "cso: csv has %s in %s",
+		countOf(len(e.Rows), "error"), countOf(len(lines), "row"))
 	for i, r := range e.Rows {
 		if i == maxErrorsShown {
 			fmt.Fprintf(&b, "; and %d more", len(e.Rows)-i)
@@ -46,6 +47,14 @@ func (e *ImportError) Error() string {
 		b.WriteString(r.String())
 	}
 	return b.String()
+}
+
+// countOf writes n with the noun, plural unless n is 1.
+func countOf(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 // Is makes errors.Is(err, ErrInvalid) true.
