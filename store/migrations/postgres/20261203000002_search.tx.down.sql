@@ -1,0 +1,3 @@
+DROP INDEX organizations_search_idx;
+--bun:split
+ALTER TABLE organizations DROP COLUMN search_vec, DROP COLUMN name_vec;

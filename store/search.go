@@ -1,0 +1,85 @@
+package store
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/musterekproje/musterek/cso"
+	"github.com/uptrace/bun"
+)
+
+// searchRow is a row of the search query: an organization, the group
+// that ranks it and the number of all matches.
+type searchRow struct {
+	organizationRow `bun:",extend"`
+
+	Group int `bun:"search_group"`
+	Total int `bun:"search_total"`
+}
+
+// Search implements cso.Store. It takes one query for the page and the
+// total, and one each for the offices and services of the page.
+func (s *organizationStore) Search(ctx context.Context, q cso.Query) (*cso.SearchResult, error) {
+	if err := q.Validate(); err != nil {
+		return nil, fmt.Errorf("store: search: %w", err)
+	}
+
+	offset := 0
+	if q.PageToken != "" {
+		var err error
+		offset, err = cso.DecodePageToken(s.db.pageKey, q, q.PageToken)
+		if err != nil {
+			return nil, fmt.Errorf("store: search: %w", err)
+		}
+	}
+
+	limit := q.Limit
+	if limit <= 0 || limit > cso.MaxLimit {
+		limit = cso.DefaultLimit
+	}
+
+	res := &cso.SearchResult{Items: []*cso.Organization{}}
+	err := s.read(ctx, func(ctx context.Context, idb bun.IDB) error {
+		return s.search(ctx, idb, q, limit, offset, res)
+	})
+	if err != nil {
+		return nil, fmt.Errorf("store: search: %w", err)
+	}
+	return res, nil
+}
+
+// search fills res with the page of q at offset.
+func (s *organizationStore) search(ctx context.Context, idb bun.IDB, q cso.Query, limit, offset int, res *cso.SearchResult) error {
+	plan := newSearchPlan(s.db.dialect, q)
+
+	var rows []searchRow
+	query, args := plan.page(limit, offset)
+	if err := idb.NewRaw(query, args...).Scan(ctx, &rows); err != nil {
+		return err
+	}
+
+	if len(rows) > 0 {
+		res.Total = rows[0].Total
+	} else if offset > 0 {
+		// Past the last match the page cannot tell how many there are.
+		query, args := plan.count()
+		if err := idb.NewRaw(query, args...).Scan(ctx, &res.Total); err != nil {
+			return err
+		}
+	}
+
+	orgRows := make([]*organizationRow, len(rows))
+	for i := range rows {
+		orgRows[i] = &rows[i].organizationRow
+	}
+	items, err := loadDetails(ctx, idb, orgRows, false)
+	if err != nil {
+		return err
+	}
+	res.Items = items
+
+	if next := offset + len(rows); next < res.Total {
+		res.NextPageToken = cso.EncodePageToken(s.db.pageKey, q, next)
+	}
+	return nil
+}

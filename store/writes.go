@@ -1,0 +1,205 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+
+	"github.com/musterekproje/musterek/cso"
+	"github.com/uptrace/bun"
+)
+
+// CreateOrganization implements cso.Store.
+func (s *organizationStore) CreateOrganization(ctx context.Context, o *cso.Organization) error {
+	now := s.db.timestamp()
+	rec := newRecord(o)
+	rec.org.Version = 1
+	rec.org.CreatedAt, rec.org.UpdatedAt = now, now
+
+	err := s.write(ctx, func(ctx context.Context, idb bun.IDB) error {
+		return insertRecords(ctx, idb, []*record{rec})
+	})
+	if err != nil {
+		return writeError("create organization", o, err)
+	}
+
+	o.ID = rec.org.ID
+	o.Version = 1
+	o.CreatedAt, o.UpdatedAt = now, now
+	return nil
+}
+
+// UpdateOrganization implements cso.Store. The slug and the creation
+// time stay as stored; o gets them back.
+func (s *organizationStore) UpdateOrganization(ctx context.Context, o *cso.Organization) error {
+	now := s.db.timestamp()
+	rec := newRecord(o)
+	rec.org.Version = o.Version + 1
+	rec.org.UpdatedAt = now
+
+	err := s.write(ctx, func(ctx context.Context, idb bun.IDB) error {
+		err := idb.NewUpdate().Model(&rec.org).
+			ExcludeColumn("id", "slug", "created_at").
+			Where("id = ? AND version = ?", o.ID, o.Version).
+			Returning("slug, created_at").
+			Scan(ctx)
+		if errors.Is(err, sql.ErrNoRows) {
+			return versionMismatch(ctx, idb, "o.id = ?", o.ID)
+		}
+		if err != nil {
+			return err
+		}
+
+		if err := deleteDetails(ctx, idb, o.ID); err != nil {
+			return err
+		}
+		return insertDetails(ctx, idb, []*record{rec})
+	})
+	if err != nil {
+		return writeError("update organization", o, err)
+	}
+
+	o.Slug = rec.org.Slug
+	o.CreatedAt = rec.org.CreatedAt.UTC()
+	o.UpdatedAt = now
+	o.Version = rec.org.Version
+	return nil
+}
+
+// DeleteOrganization implements cso.Store. Offices, services, facets,
+// tokens and the search index entry go with the organization.
+func (s *organizationStore) DeleteOrganization(ctx context.Context, slug string, version int) error {
+	err := s.write(ctx, func(ctx context.Context, idb bun.IDB) error {
+		q := idb.NewDelete().Model((*organizationRow)(nil)).
+			Where("slug = ?", slug)
+		if version != 0 {
+			q = q.Where("version = ?", version)
+		}
+
+		res, err := q.Exec(ctx)
+		if err != nil {
+			return err
+		}
+		if n, err := res.RowsAffected(); err != nil || n > 0 {
+			return err
+		}
+		return versionMismatch(ctx, idb, "o.slug = ?", slug)
+	})
+	if err != nil {
+		return fmt.Errorf("store: delete organization %q: %w", slug, err)
+	}
+	return nil
+}
+
+// versionMismatch explains why a write that named a version changed no
+// row: the organization is gone, or it has another version.
+func versionMismatch(ctx context.Context, idb bun.IDB, where string, arg any) error {
+	exists, err := idb.NewSelect().Model((*organizationRow)(nil)).
+		Where(where, arg).Exists(ctx)
+	if err != nil {
+		return err
+	}
+	if !exists {
+		return cso.ErrNotFound
+	}
+	return cso.ErrStaleVersion
+}
+
+// writeError wraps err from writing o, naming a taken slug or registry
+// identifier.
+func writeError(action string, o *cso.Organization, err error) error {
+	column, ok := uniqueViolation(err)
+	switch {
+	case ok && column == "slug":
+		return fmt.Errorf("store: organization slug %q is taken: %w",
+			o.Slug, cso.ErrDuplicate)
+	case ok && column == "registry_id":
+		return fmt.Errorf("store: organization registry id %q is taken: %w",
+			o.RegistryID, cso.ErrDuplicate)
+	case ok:
+		return fmt.Errorf("store: %s %q: %w", action, o.Slug, cso.ErrDuplicate)
+	}
+	return fmt.Errorf("store: %s %q: %w", action, o.Slug, err)
+}
+
+// insertRecords inserts new organizations with all their rows and sets
+// their IDs. Several records go in with one statement per table.
+func insertRecords(ctx context.Context, idb bun.IDB, recs []*record) error {
+	if len(recs) == 0 {
+		return nil
+	}
+
+	orgs := make([]*organizationRow, len(recs))
+	for i, rec := range recs {
+		orgs[i] = &rec.org
+	}
+
+	// The database need not return the rows in the order they were
+	// given, so each ID is matched to its record by the unique slug.
+	var inserted []struct {
+		ID   int64  `bun:"id"`
+		Slug string `bun:"slug"`
+	}
+	if err := idb.NewInsert().Model(&orgs).
+		ExcludeColumn("id").
+		Returning("id, slug").
+		Scan(ctx, &inserted); err != nil {
+		return err
+	}
+
+	ids := make(map[string]int64, len(inserted))
+	for _, row := range inserted {
+		ids[row.Slug] = row.ID
+	}
+	for _, rec := range recs {
+		rec.setID(ids[rec.org.Slug])
+	}
+	return insertDetails(ctx, idb, recs)
+}
+
+// insertDetails inserts the offices, services and facets of recs.
+func insertDetails(ctx context.Context, idb bun.IDB, recs []*record) error {
+	var (
+		offices  []officeRow
+		services []serviceRow
+		facets   []facetRow
+	)
+	for _, rec := range recs {
+		offices = append(offices, rec.offices...)
+		services = append(services, rec.services...)
+		facets = append(facets, rec.facets...)
+	}
+
+	if err := insertRows(ctx, idb, offices); err != nil {
+		return err
+	}
+	if err := insertRows(ctx, idb, services); err != nil {
+		return err
+	}
+	return insertRows(ctx, idb, facets)
+}
+
+// insertRows inserts rows with one statement.
+func insertRows[T any](ctx context.Context, idb bun.IDB, rows []T) error {
+	if len(rows) == 0 {
+		return nil
+	}
+	_, err := idb.NewInsert().Model(&rows).Exec(ctx)
+	return err
+}
+
+// deleteDetails deletes the offices, services and facets of an
+// organization.
+func deleteDetails(ctx context.Context, idb bun.IDB, id int64) error {
+	for _, model := range []any{
+		(*officeRow)(nil), (*serviceRow)(nil), (*facetRow)(nil),
+	} {
+		if _, err := idb.NewDelete().Model(model).
+			Where("organization_id = ?", id).
+			Exec(ctx); err != nil {
+			return err
+		}
+	}
+	return nil
+}
