@@ -141,7 +141,8 @@ func (d *Directory) Verify(ctx context.Context, actor Actor, slug string) (*Orga
 			return err
 		}
 
-		now := d.now().UTC()
+		// Databases keep microseconds; so does the value returned.
+		now := d.now().UTC().Truncate(time.Microsecond)
 		o.LastVerified = &now
 		if err := tx.UpdateOrganization(ctx, o); err != nil {
 			return fmt.Errorf("cso: verify %q: %w", slug, err)
