@@ -21,7 +21,7 @@ func (s *organizationStore) CreateOrganization(ctx context.Context, o *cso.Organ
 		return insertRecords(ctx, idb, []*record{rec})
 	})
 	if err != nil {
-		return writeError("create organization", o, err)
+		return writeError(fmt.Sprintf("create organization %q", o.Slug), o, err)
 	}
 
 	o.ID = rec.org.ID
@@ -57,7 +57,7 @@ func (s *organizationStore) UpdateOrganization(ctx context.Context, o *cso.Organ
 		return insertDetails(ctx, idb, []*record{rec})
 	})
 	if err != nil {
-		return writeError("update organization", o, err)
+		return writeError(fmt.Sprintf("update organization %d", o.ID), o, err)
 	}
 
 	o.Slug = rec.org.Slug
@@ -118,9 +118,9 @@ func writeError(action string, o *cso.Organization, err error) error {
 		return fmt.Errorf("store: organization registry id %q is taken: %w",
 			o.RegistryID, cso.ErrDuplicate)
 	case ok:
-		return fmt.Errorf("store: %s %q: %w", action, o.Slug, cso.ErrDuplicate)
+		return fmt.Errorf("store: %s: %w", action, cso.ErrDuplicate)
 	}
-	return fmt.Errorf("store: %s %q: %w", action, o.Slug, err)
+	return fmt.Errorf("store: %s: %w", action, err)
 }
 
 // insertRecords inserts new organizations with all their rows and sets
@@ -180,12 +180,12 @@ func insertDetails(ctx context.Context, idb bun.IDB, recs []*record) error {
 	return insertRows(ctx, idb, facets)
 }
 
-// insertRows inserts rows with one statement.
+// insertRows inserts rows with one statement, reading nothing back.
 func insertRows[T any](ctx context.Context, idb bun.IDB, rows []T) error {
 	if len(rows) == 0 {
 		return nil
 	}
-	_, err := idb.NewInsert().Model(&rows).Exec(ctx)
+	_, err := idb.NewInsert().Model(&rows).Returning("NULL").Exec(ctx)
 	return err
 }
 

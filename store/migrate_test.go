@@ -1,0 +1,53 @@
+package store
+
+import (
+	"context"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"github.com/uptrace/bun/migrate"
+)
+
+// TestMigrationsRollBack undoes every migration, checks that the tables
+// are gone, and applies them again.
+func TestMigrationsRollBack(t *testing.T) {
+	for _, dialect := range DialectsUnderTest(t) {
+		t.Run(dialect, func(t *testing.T) {
+			ctx := context.Background()
+			db := OpenTestDB(t, dialect)
+
+			migrations, err := db.migrations()
+			require.NoError(t, err)
+			m := migrate.NewMigrator(db.bun, migrations,
+				migrate.WithMarkAppliedOnSuccess(true))
+
+			group, err := m.Rollback(ctx)
+			require.NoError(t, err)
+			assert.ElementsMatch(t, []string{"20261203000001", "20261203000002"},
+				migrationNames(group))
+			assert.False(t, tableExists(t, db, "organizations"))
+			assert.False(t, tableExists(t, db, "settings"))
+
+			require.NoError(t, db.migrate(ctx))
+			assert.True(t, tableExists(t, db, "organizations"))
+			assert.True(t, tableExists(t, db, "organization_tokens"))
+		})
+	}
+}
+
+func migrationNames(g *migrate.MigrationGroup) []string {
+	var names []string
+	for _, m := range g.Migrations {
+		names = append(names, m.Name)
+	}
+	return names
+}
+
+// tableExists reports whether a table can be read.
+func tableExists(t *testing.T, db *DB, table string) bool {
+	t.Helper()
+	_, err := db.bun.ExecContext(context.Background(),
+		"SELECT 1 FROM "+table+" WHERE 1 = 0")
+	return err == nil
+}
