@@ -1,0 +1,130 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+
+	"github.com/musterekproje/musterek/cso"
+)
+
+// apiError is a problem the server finds itself, before the directory is
+// asked, carrying the answer to send.
+type apiError struct {
+	status  int
+	code    string
+	message string
+	fields  map[string]string
+}
+
+// Error returns the message.
+func (e *apiError) Error() string { return "server: " + e.message }
+
+// badRequest returns a 400 error naming the field at fault when known.
+func badRequest(field, message string) *apiError {
+	e := &apiError{status: http.StatusBadRequest, code: "bad_request", message: message}
+	if field != "" {
+		e.fields = map[string]string{field: message}
+	}
+	return e
+}
+
+// Errors of requests that match no route.
+var (
+	errNoRoute = &apiError{
+		status: http.StatusNotFound, code: "not_found", message: "no such resource",
+	}
+	errMethodNotAllowed = &apiError{
+		status:  http.StatusMethodNotAllowed,
+		code:    "method_not_allowed",
+		message: "this resource does not support the method",
+	}
+)
+
+// Errors of requests to change data.
+var (
+	errNoToken = fmt.Errorf(
+		"server: a write needs a bearer token: %w", cso.ErrUnauthenticated)
+	errTooManyWrites = &apiError{
+		status:  http.StatusTooManyRequests,
+		code:    "rate_limited",
+		message: "too many writes with this token; wait and try again",
+	}
+)
+
+// errorTable maps the directory's sentinel errors to their answers.
+var errorTable = []struct {
+	target  error
+	status  int
+	code    string
+	message string
+}{
+	{cso.ErrInvalid, http.StatusUnprocessableEntity, "invalid",
+		"some fields are invalid"},
+	{cso.ErrUnauthenticated, http.StatusUnauthorized, "unauthenticated",
+		"a valid bearer token is required"},
+	{cso.ErrForbidden, http.StatusForbidden, "forbidden",
+		"this token may not do that"},
+	{cso.ErrNotFound, http.StatusNotFound, "not_found",
+		"no such organization"},
+	{cso.ErrStaleVersion, http.StatusConflict, "stale_version",
+		"the organization was changed since this version; read it again"},
+	{cso.ErrDuplicate, http.StatusConflict, "duplicate",
+		"another organization already has this slug or registry ID"},
+	{cso.ErrInvalidPageToken, http.StatusBadRequest, "invalid_page_token",
+		"the page token does not belong to this search; start again"},
+}
+
+// errorBody is the JSON of every error answer.
+type errorBody struct {
+	Error errorDetail `json:"error"`
+}
+
+// errorDetail says what went wrong and, for bad input, with which fields.
+type errorDetail struct {
+	Code    string            `json:"code"`
+	Message string            `json:"message"`
+	Fields  map[string]string `json:"fields,omitempty"`
+}
+
+// answer returns the status and body that report err. An error it does
+// not know is an internal one, whose details stay in the log.
+func answer(err error) (int, errorDetail) {
+	var ae *apiError
+	if errors.As(err, &ae) {
+		return ae.status, errorDetail{ae.code, ae.message, ae.fields}
+	}
+
+	for _, row := range errorTable {
+		if !errors.Is(err, row.target) {
+			continue
+		}
+		d := errorDetail{Code: row.code, Message: row.message}
+		var ve *cso.ValidationError
+		if errors.As(err, &ve) {
+			d.Fields = ve.Fields
+		}
+		return row.status, d
+	}
+	return http.StatusInternalServerError, errorDetail{Code: "internal"}
+}
+
+// writeError answers r with err. Internal errors are logged with the
+// request ID, which the answer names so that a report can be traced.
+func (s *server) writeError(w http.ResponseWriter, r *http.Request, err error) {
+	status, detail := answer(err)
+
+	switch status {
+	case http.StatusInternalServerError:
+		id := requestID(r.Context())
+		detail.Message = fmt.Sprintf("internal error (request %s)", id)
+		s.logger.ErrorContext(r.Context(), "request failed",
+			"request_id", id, "err", err)
+	case http.StatusUnauthorized:
+		w.Header().Set("WWW-Authenticate", `Bearer realm="musterek"`)
+	}
+
+	// A page cached for a credential must not reach another client.
+	w.Header().Set("Cache-Control", "no-store")
+	writeJSON(w, status, errorBody{detail})
+}

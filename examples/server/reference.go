@@ -1,0 +1,102 @@
+package main
+
+import (
+	"net/http"
+
+	"golang.org/x/text/language"
+
+	"github.com/musterekproje/musterek/cso"
+)
+
+// answerLanguages are the languages of the reference tables' labels; the
+// first is the default.
+var answerLanguages = language.NewMatcher([]language.Tag{
+	language.Turkish, language.English, language.Arabic,
+})
+
+// answerLanguage returns the base language to answer r in: the lang
+// parameter when it names one we have, else the best match of the
+// Accept-Language header, else Turkish.
+func answerLanguage(r *http.Request) string {
+	tag, _ := language.MatchStrings(answerLanguages,
+		r.URL.Query().Get("lang"), r.Header.Get("Accept-Language"))
+	base, _ := tag.Base()
+	return base.String()
+}
+
+// labelList is the answer of every reference table: its items' labels are
+// in lang, written in the direction dir ("ltr" or "rtl").
+type labelList[T any] struct {
+	Lang  string `json:"lang"`
+	Dir   string `json:"dir"`
+	Items []T    `json:"items"`
+}
+
+// newLabelList returns an empty list for r's language, and marks the
+// answer as depending on that choice.
+func newLabelList[T any](w http.ResponseWriter, r *http.Request) labelList[T] {
+	lang := answerLanguage(r)
+	dir := "ltr"
+	if cso.IsRightToLeft(lang) {
+		dir = "rtl"
+	}
+
+	w.Header().Set("Content-Language", lang)
+	w.Header().Add("Vary", "Accept-Language")
+	return labelList[T]{Lang: lang, Dir: dir, Items: []T{}}
+}
+
+// provinceLabel is a province with its name in one language.
+type provinceLabel struct {
+	Code   int         `json:"code"`
+	Name   string      `json:"name"`
+	Region regionLabel `json:"region"`
+}
+
+// regionLabel is a region with its name in one language.
+type regionLabel struct {
+	Code cso.Region `json:"code"`
+	Name string     `json:"name"`
+}
+
+// provinces answers GET /api/v1/provinces.
+func (s *server) provinces(w http.ResponseWriter, r *http.Request) {
+	list := newLabelList[provinceLabel](w, r)
+	for _, p := range cso.Provinces() {
+		list.Items = append(list.Items, provinceLabel{
+			Code: p.Code,
+			Name: p.Name.In(list.Lang).Value,
+			Region: regionLabel{
+				Code: p.Region,
+				Name: cso.RegionLabel(p.Region).In(list.Lang).Value,
+			},
+		})
+	}
+	s.writeReference(w, r, list)
+}
+
+// termLabel is a taxonomy term with its label in one language.
+type termLabel struct {
+	Code  string `json:"code"`
+	Label string `json:"label"`
+}
+
+// terms returns the handler of a taxonomy: service areas or target groups.
+func (s *server) terms(taxonomy func() []cso.Term) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		list := newLabelList[termLabel](w, r)
+		for _, t := range taxonomy() {
+			list.Items = append(list.Items, termLabel{t.Code, t.Label.In(list.Lang).Value})
+		}
+		s.writeReference(w, r, list)
+	}
+}
+
+// writeReference answers with a reference table, which changes only with
+// a new release and so may be cached for a day.
+func (s *server) writeReference(w http.ResponseWriter, r *http.Request, v any) {
+	w.Header().Set("Cache-Control", "public, max-age=86400")
+	if err := writeJSON(w, http.StatusOK, v); err != nil {
+		s.writeError(w, r, err)
+	}
+}

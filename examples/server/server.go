@@ -1,0 +1,114 @@
+package main
+
+import (
+	"context"
+	"log/slog"
+	"math"
+	"net/http"
+	"strconv"
+
+	"github.com/musterekproje/musterek/cso"
+)
+
+// pinger is a database that can say whether it is reachable.
+type pinger interface {
+	Ping(ctx context.Context) error
+}
+
+// server translates between HTTP and the directory.
+type server struct {
+	dir     *cso.Directory
+	db      pinger
+	logger  *slog.Logger
+	auth    *authenticator
+	limiter *writeLimiter
+	maxBody int64
+	mux     *http.ServeMux
+}
+
+// newServer returns the server's handler over dir, whose database is db.
+func newServer(cfg config, dir *cso.Directory, db pinger, logger *slog.Logger) *server {
+	s := &server{
+		dir:     dir,
+		db:      db,
+		logger:  logger,
+		auth:    newAuthenticator(cfg.adminToken, dir),
+		limiter: newWriteLimiter(cfg.writeRate, cfg.writeBurst),
+		maxBody: int64(cfg.maxBody),
+		mux:     http.NewServeMux(),
+	}
+	s.routes()
+	return s
+}
+
+// routes registers every route of the server.
+func (s *server) routes() {
+	s.mux.HandleFunc("GET /healthz", s.healthz)
+	s.mux.HandleFunc("GET /readyz", s.readyz)
+
+	const orgs = "/api/v1/organizations"
+	s.mux.Handle("GET "+orgs, s.read(s.searchOrganizations))
+	s.mux.Handle("POST "+orgs, s.write(s.createOrganization))
+	s.mux.Handle("GET "+orgs+"/{slug}", s.read(s.getOrganization))
+	s.mux.Handle("PUT "+orgs+"/{slug}", s.write(s.updateOrganization))
+	s.mux.Handle("DELETE "+orgs+"/{slug}", s.write(s.deleteOrganization))
+	s.mux.Handle("POST "+orgs+"/{slug}/verify", s.write(s.verifyOrganization))
+	s.mux.Handle("POST "+orgs+"/{slug}/tokens", s.write(s.issueToken))
+
+	s.mux.HandleFunc("GET /api/v1/provinces", s.provinces)
+	s.mux.HandleFunc("GET /api/v1/service-areas", s.terms(cso.ServiceAreas))
+	s.mux.HandleFunc("GET /api/v1/target-groups", s.terms(cso.TargetGroups))
+}
+
+// apiFunc handles a request on behalf of actor. It returns an error only
+// before it has written anything.
+type apiFunc func(w http.ResponseWriter, r *http.Request, actor cso.Actor) error
+
+// read serves h to anyone. A token, when given, must be valid: it lets an
+// organization see its own confidential offices.
+func (s *server) read(h apiFunc) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		actor, err := s.auth.actor(r.Context(), r)
+		if err != nil {
+			s.writeError(w, r, err)
+			return
+		}
+		s.serve(w, r, actor, h)
+	})
+}
+
+// write serves h to a valid token only, within the token's rate limit.
+func (s *server) write(h apiFunc) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		token, _, _ := bearerToken(r)
+		if d := s.limiter.delay(token); d > 0 {
+			seconds := int(math.Ceil(d.Seconds()))
+			w.Header().Set("Retry-After", strconv.Itoa(seconds))
+			s.writeError(w, r, errTooManyWrites)
+			return
+		}
+
+		actor, err := s.auth.actor(r.Context(), r)
+		if err == nil && actor.IsPublic() {
+			err = errNoToken
+		}
+		if err != nil {
+			s.writeError(w, r, err)
+			return
+		}
+		s.serve(w, r, actor, h)
+	})
+}
+
+// serve runs h for actor and answers its error.
+func (s *server) serve(w http.ResponseWriter, r *http.Request, actor cso.Actor, h apiFunc) {
+	setActor(r.Context(), actor)
+	if !actor.IsPublic() {
+		// What a token sees may include confidential offices.
+		w.Header().Set("Cache-Control", "no-store")
+	}
+
+	if err := h(w, r, actor); err != nil {
+		s.writeError(w, r, err)
+	}
+}
