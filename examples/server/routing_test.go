@@ -69,3 +69,34 @@ func TestUnknownRoutesAnswerInJSON(t *testing.T) {
 		})
 	}
 }
+
+func TestPanicBecomesLoggedInternalError(t *testing.T) {
+	cfg, err := parseConfig([]string{"-log-format", "json"}, func(string) string { return "" },
+		io.Discard)
+	require.NoError(t, err)
+	logs := &syncBuffer{}
+	srv := newServer(cfg, nil, downDatabase{}, newLogger(logs, cfg))
+	srv.mux.HandleFunc("GET /boom", func(http.ResponseWriter, *http.Request) {
+		panic("boom")
+	})
+
+	rec := httptest.NewRecorder()
+	srv.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/boom", nil))
+	assert.Equal(t, http.StatusInternalServerError, rec.Code)
+
+	id := rec.Header().Get("X-Request-ID")
+	require.Len(t, id, 16)
+	assert.JSONEq(t, `{"error":{"code":"internal","message":"internal error (request `+id+`)"}}`,
+		rec.Body.String())
+
+	var failed, logged bool
+	for _, line := range logs.logLines(t) {
+		if line["request_id"] != id || line["level"] != "ERROR" {
+			continue
+		}
+		failed = failed || line["msg"] == "request failed"
+		logged = logged || (line["msg"] == "request" && line["status"] == 500.0)
+	}
+	assert.True(t, failed, "the panic is logged with the request ID")
+	assert.True(t, logged, "the request is logged at Error")
+}
