@@ -35,6 +35,12 @@ const sqlitePragmas = "_pragma=journal_mode(WAL)" +
 	"&_pragma=synchronous(NORMAL)" +
 	"&_txlock=immediate"
 
+// idleConns is how many connections stay open between uses. Opening one
+// costs a TCP handshake on PostgreSQL and a round of pragmas on SQLite,
+// so more are kept than database/sql's default of two. Bun().DB tunes
+// the pool further.
+const idleConns = 8
+
 // DB is an open database holding the stores of every domain package. It
 // is safe for concurrent use.
 type DB struct {
@@ -148,6 +154,7 @@ func connectSQLite(path string) (*DB, error) {
 		return nil, fmt.Errorf("store: open sqlite: %w", err)
 	}
 
+	sqldb.SetMaxIdleConns(idleConns)
 	b := bun.NewDB(sqldb, sqlitedialect.New(), bun.WithDiscardUnknownColumns())
 	return &DB{bun: b, dialect: DialectSQLite}, nil
 }
@@ -166,6 +173,7 @@ func connectPostgres(dsn string) (*DB, error) {
 	}
 
 	sqldb := stdlib.OpenDB(*pgcfg)
+	sqldb.SetMaxIdleConns(idleConns)
 	b := bun.NewDB(sqldb, pgdialect.New(), bun.WithDiscardUnknownColumns())
 	return &DB{bun: b, dialect: DialectPostgres}, nil
 }

@@ -8,8 +8,8 @@ import (
 	"github.com/uptrace/bun"
 )
 
-// searchRow is a row of the search query: an organization, the group
-// that ranks it and the number of all matches.
+// searchRow is a row of the page query: an organization, the group that
+// ranks it and the number of all matches.
 type searchRow struct {
 	organizationRow `bun:",extend"`
 
@@ -52,14 +52,14 @@ func (s *organizationStore) Search(ctx context.Context, q cso.Query) (*cso.Searc
 func (s *organizationStore) search(ctx context.Context, idb bun.IDB, q cso.Query, limit, offset int, res *cso.SearchResult) error {
 	plan := newSearchPlan(s.db.dialect, q)
 
-	var rows []searchRow
+	var page []searchRow
 	query, args := plan.page(limit, offset)
-	if err := idb.NewRaw(query, args...).Scan(ctx, &rows); err != nil {
+	if err := idb.NewRaw(query, args...).Scan(ctx, &page); err != nil {
 		return err
 	}
 
-	if len(rows) > 0 {
-		res.Total = rows[0].Total
+	if len(page) > 0 {
+		res.Total = page[0].Total
 	} else if offset > 0 {
 		// Past the last match the page cannot tell how many there are.
 		query, args := plan.count()
@@ -68,17 +68,17 @@ func (s *organizationStore) search(ctx context.Context, idb bun.IDB, q cso.Query
 		}
 	}
 
-	orgRows := make([]*organizationRow, len(rows))
-	for i := range rows {
-		orgRows[i] = &rows[i].organizationRow
+	rows := make([]*organizationRow, len(page))
+	for i := range page {
+		rows[i] = &page[i].organizationRow
 	}
-	items, err := loadDetails(ctx, idb, orgRows, false)
+	items, err := loadDetails(ctx, idb, rows, false)
 	if err != nil {
 		return err
 	}
 	res.Items = items
 
-	if next := offset + len(rows); next < res.Total {
+	if next := offset + len(page); next < res.Total {
 		res.NextPageToken = cso.EncodePageToken(s.db.pageKey, q, next)
 	}
 	return nil

@@ -96,7 +96,7 @@ func (s *organizationStore) DeleteOrganization(ctx context.Context, slug string,
 // row: the organization is gone, or it has another version.
 func versionMismatch(ctx context.Context, idb bun.IDB, where string, arg any) error {
 	exists, err := idb.NewSelect().Model((*organizationRow)(nil)).
-		Where(where, arg).Exists(ctx)
+		ColumnExpr("1").Where(where, arg).Exists(ctx)
 	if err != nil {
 		return err
 	}

@@ -1,0 +1,1 @@
+DROP STATISTICS organization_facets_value_stats;
