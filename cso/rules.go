@@ -222,7 +222,7 @@ func textProblem(t Text) string {
 // validLanguageTag reports whether s is a BCP 47 tag that names a
 // language: "und" and private-use tags such as "x-foo" do not.
 func validLanguageTag(s string) bool {
-	tag, err := language.Parse(s)
+	tag, err := parseTag(s)
 	if err != nil {
 		return false
 	}
@@ -233,7 +233,7 @@ func validLanguageTag(s string) bool {
 // canonicalTag returns the canonical form of the language tag s, such as
 // "ar-SY" for "ar-sy", or s itself if it is not a tag.
 func canonicalTag(s string) string {
-	tag, err := language.Parse(s)
+	tag, err := parseTag(s)
 	if err != nil {
 		return s
 	}

@@ -1,10 +1,6 @@
 package cso
 
-import (
-	"sort"
-
-	"golang.org/x/text/language"
-)
+import "sort"
 
 // Text is a string in several languages, keyed by BCP 47 tag ("tr", "en",
 // "ar", …). Turkish is the directory's primary language.
@@ -83,7 +79,7 @@ func IsRightToLeft(lang string) bool {
 // baseLanguage reduces a tag such as "ar-SY" or "tr-TR" to its base
 // language; an unparsable tag is returned as given.
 func baseLanguage(lang string) string {
-	tag, err := language.Parse(lang)
+	tag, err := parseTag(lang)
 	if err != nil {
 		return lang
 	}
