@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"time"
+	"unicode/utf8"
 )
 
 // Directory is the organization directory as its callers use it: every
@@ -26,7 +27,7 @@ func NewDirectory(s Store) *Directory {
 // Get returns the organization with the slug. Actors who may not manage
 // it see its public view, without confidential offices.
 func (d *Directory) Get(ctx context.Context, actor Actor, slug string) (*Organization, error) {
-	o, err := d.store.Organization(ctx, slug)
+	o, err := organizationBySlug(ctx, d.store, slug)
 	if err != nil {
 		return nil, fmt.Errorf("cso: get %q: %w", slug, err)
 	}
@@ -43,6 +44,12 @@ func (d *Directory) Search(ctx context.Context, q Query) (*SearchResult, error) 
 	q.Normalize()
 	if err := q.Validate(); err != nil {
 		return nil, err
+	}
+
+	// Text with no word in it (only punctuation, say) matches nothing
+	// rather than everything.
+	if q.Text != "" && len(Terms(q.Text)) == 0 {
+		return &SearchResult{Items: []*Organization{}}, nil
 	}
 
 	res, err := d.store.Search(ctx, q)
@@ -103,6 +110,11 @@ func (d *Directory) Update(ctx context.Context, actor Actor, slug string, o *Org
 		return nil, err
 	}
 
+	if o.Version == 0 {
+		return nil, &ValidationError{Fields: map[string]string{
+			"version": "is required: send the version you read",
+		}}
+	}
 	if o.Version != stored.Version {
 		return nil, fmt.Errorf("cso: update %q: version %d, stored %d: %w",
 			slug, o.Version, stored.Version, ErrStaleVersion)
@@ -122,6 +134,9 @@ func (d *Directory) Update(ctx context.Context, actor Actor, slug string, o *Org
 func (d *Directory) Delete(ctx context.Context, actor Actor, slug string, version int) error {
 	if err := requireAdmin(actor); err != nil {
 		return err
+	}
+	if !validSlug(slug) {
+		return fmt.Errorf("cso: delete %q: %w", slug, ErrNotFound)
 	}
 
 	if err := d.store.DeleteOrganization(ctx, slug, version); err != nil {
@@ -164,8 +179,11 @@ func (d *Directory) IssueToken(ctx context.Context, actor Actor, slug, label str
 	if err := requireAdmin(actor); err != nil {
 		return "", err
 	}
+	if problem := tokenLabelProblem(label); problem != "" {
+		return "", &ValidationError{Fields: map[string]string{"label": problem}}
+	}
 
-	o, err := d.store.Organization(ctx, slug)
+	o, err := organizationBySlug(ctx, d.store, slug)
 	if err != nil {
 		return "", fmt.Errorf("cso: issue token for %q: %w", slug, err)
 	}
@@ -209,7 +227,7 @@ func manageable(ctx context.Context, s Store, actor Actor, slug string) (*Organi
 		return nil, fmt.Errorf("cso: change %q: %w", slug, ErrUnauthenticated)
 	}
 
-	o, err := s.Organization(ctx, slug)
+	o, err := organizationBySlug(ctx, s, slug)
 	if err != nil {
 		return nil, fmt.Errorf("cso: change %q: %w", slug, err)
 	}
@@ -230,4 +248,25 @@ func requireAdmin(actor Actor) error {
 	default:
 		return fmt.Errorf("cso: only an administrator may do this, not %s: %w", actor, ErrForbidden)
 	}
+}
+
+// organizationBySlug loads the organization with the slug; a string that
+// cannot be a slug is not looked up at all.
+func organizationBySlug(ctx context.Context, s Store, slug string) (*Organization, error) {
+	if !validSlug(slug) {
+		return nil, fmt.Errorf("cso: organization %q: %w", slug, ErrNotFound)
+	}
+	return s.Organization(ctx, slug)
+}
+
+// maxTokenLabel is the longest token label, in characters.
+const maxTokenLabel = 100
+
+// tokenLabelProblem describes what is wrong with a token label, or
+// returns "".
+func tokenLabelProblem(label string) string {
+	if utf8.RuneCountInString(label) > maxTokenLabel {
+		return fmt.Sprintf("must be at most %d characters", maxTokenLabel)
+	}
+	return plainProblem(label, false)
 }

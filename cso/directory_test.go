@@ -287,3 +287,68 @@ func TestDirectoryImportBadFileChangesNothing(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, []int{34}, o.Services[0].Provinces)
 }
+
+func TestDirectoryRejectsUnusableInput(t *testing.T) {
+	ctx := context.Background()
+	dir := newDirectory(t)
+	o, err := dir.Create(ctx, cso.Admin(), legalAid())
+	require.NoError(t, err)
+
+	for _, slug := range []string{"hukuk-der\x00", "../hukuk-der", "Hukuk-Der", strings.Repeat("a", 81)} {
+		_, err := dir.Get(ctx, cso.Actor{}, slug)
+		assert.ErrorIs(t, err, cso.ErrNotFound, "slug %q", slug)
+	}
+
+	noVersion := *o
+	noVersion.Version = 0
+	_, err = dir.Update(ctx, cso.Admin(), o.Slug, &noVersion)
+	var verr *cso.ValidationError
+	require.ErrorAs(t, err, &verr)
+	assert.Contains(t, verr.Fields, "version")
+
+	_, err = dir.IssueToken(ctx, cso.Admin(), o.Slug, "a\x00b")
+	require.ErrorAs(t, err, &verr)
+	assert.Contains(t, verr.Fields, "label")
+	_, err = dir.IssueToken(ctx, cso.Admin(), o.Slug, strings.Repeat("x", 101))
+	require.ErrorAs(t, err, &verr)
+	assert.Contains(t, verr.Fields, "label")
+
+	spoof := legalAid()
+	spoof.ShortName = "Yeni\x00"
+	spoof.Name = cso.Text{"tr": "Sahte \u202e Dernek"}
+	spoof.Offices[0].Address = "Cad.\x07 1"
+	_, err = dir.Create(ctx, cso.Admin(), spoof)
+	require.ErrorAs(t, err, &verr)
+	assert.Contains(t, verr.Fields, "short_name")
+	assert.Contains(t, verr.Fields, "name")
+	assert.Contains(t, verr.Fields, "offices[0].address")
+
+	res, err := dir.Search(ctx, cso.Query{Text: "*:()🙂"})
+	require.NoError(t, err)
+	assert.Zero(t, res.Total)
+	assert.Empty(t, res.Items)
+}
+
+func TestDirectoryDuplicateNamesTheField(t *testing.T) {
+	ctx := context.Background()
+	dir := newDirectory(t)
+	first := legalAid()
+	first.RegistryID = "34-001-001"
+	_, err := dir.Create(ctx, cso.Admin(), first)
+	require.NoError(t, err)
+
+	sameSlug := legalAid()
+	_, err = dir.Create(ctx, cso.Admin(), sameSlug)
+	var dup *cso.DuplicateError
+	require.ErrorAs(t, err, &dup)
+	assert.Equal(t, "slug", dup.Field)
+	assert.Equal(t, "hukuk-der", dup.Value)
+
+	sameRegistry := legalAid()
+	sameRegistry.ShortName = "Başka"
+	sameRegistry.RegistryID = "34-001-001"
+	_, err = dir.Create(ctx, cso.Admin(), sameRegistry)
+	require.ErrorAs(t, err, &dup)
+	assert.Equal(t, "registry_id", dup.Field)
+	assert.ErrorIs(t, err, cso.ErrDuplicate)
+}

@@ -1,6 +1,9 @@
 package cso
 
-import "errors"
+import (
+	"errors"
+	"fmt"
+)
 
 // Sentinel errors returned by a [Store] and by [Directory] methods, wrapped
 // with context. Match them with errors.Is.
@@ -31,3 +34,22 @@ var (
 	// directory for the same query, or was altered.
 	ErrInvalidPageToken = errors.New("cso: invalid page token")
 )
+
+// DuplicateError says which unique field of an organization another
+// organization already holds. It matches ErrDuplicate.
+type DuplicateError struct {
+	// Field is the JSON name of the field: "slug" or "registry_id".
+	Field string
+
+	// Value is the value that is taken.
+	Value string
+}
+
+// Error names the field and the value.
+func (e *DuplicateError) Error() string {
+	return fmt.Sprintf("cso: %s %q is already taken by another organization",
+		e.Field, e.Value)
+}
+
+// Is makes errors.Is(err, ErrDuplicate) true.
+func (e *DuplicateError) Is(target error) bool { return target == ErrDuplicate }

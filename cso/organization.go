@@ -35,13 +35,13 @@ type Organization struct {
 	Slug string `json:"slug" validate:"omitempty,slug"`
 
 	Name        Text   `json:"name" validate:"text_tr,text"`
-	ShortName   string `json:"short_name,omitempty" validate:"max=60"`
+	ShortName   string `json:"short_name,omitempty" validate:"max=60,plain"`
 	Kind        Kind   `json:"kind" validate:"required,oneof=association foundation cooperative platform international other"`
 	Description Text   `json:"description,omitempty" validate:"text"`
 
 	// Website is an http or https URL; a bare domain gains https://.
 	Website string `json:"website,omitempty" validate:"omitempty,http_url,max=300"`
-	Email   string `json:"email,omitempty" validate:"omitempty,email,max=254"`
+	Email   string `json:"email,omitempty" validate:"omitempty,max=254,plain,email"`
 
 	// Phones are stored in E.164 form, such as +902125551212.
 	Phones      []string `json:"phones,omitempty" validate:"max=10,dive,e164"`
@@ -69,8 +69,8 @@ type Organization struct {
 // Office is a location of an organization: an office or a service point.
 type Office struct {
 	Name       Text   `json:"name,omitempty" validate:"text"`
-	Address    string `json:"address" validate:"required,max=300"`
-	District   string `json:"district,omitempty" validate:"max=80"`
+	Address    string `json:"address" validate:"required,max=300,plain"`
+	District   string `json:"district,omitempty" validate:"max=80,plain"`
 	Province   int    `json:"province" validate:"required,province"`
 	PostalCode string `json:"postal_code,omitempty" validate:"omitempty,postal_code"`
 

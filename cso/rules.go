@@ -28,11 +28,13 @@ var (
 // own, by name.
 var fieldRules = map[string]validator.Func{
 	"slug": func(fl validator.FieldLevel) bool {
-		s := fl.Field().String()
-		return len(s) <= 80 && slugPattern.MatchString(s)
+		return validSlug(fl.Field().String())
 	},
 	"text": func(fl validator.FieldLevel) bool {
 		return textProblem(textOf(fl.Field())) == ""
+	},
+	"plain": func(fl validator.FieldLevel) bool {
+		return plainProblem(fl.Field().String(), false) == ""
 	},
 	"text_tr": func(fl validator.FieldLevel) bool {
 		return strings.TrimSpace(textOf(fl.Field())["tr"]) != ""
@@ -127,6 +129,8 @@ func message(fe validator.FieldError) string {
 		return textProblem(textOf(reflect.ValueOf(fe.Value())))
 	case "text_tr":
 		return "must have a Turkish (tr) value"
+	case "plain":
+		return plainProblem(value, false)
 	case "http_url":
 		return "must be an http or https address"
 	case "e164":
@@ -214,6 +218,8 @@ func textProblem(t Text) string {
 		case utf8.RuneCountInString(v) > maxTextValue:
 			return fmt.Sprintf("must be at most %d characters in %s",
 				maxTextValue, tag)
+		case plainProblem(v, true) != "":
+			return plainProblem(v, true) + " in " + tag
 		}
 	}
 	return ""
@@ -258,4 +264,31 @@ func validHTTPURL(s string) bool {
 	host := u.Hostname()
 	return strings.Contains(host, ".") &&
 		!strings.HasPrefix(host, ".") && !strings.HasSuffix(host, ".")
+}
+
+// plainProblem describes why s is not plain text, or returns "" if it is.
+// Control characters (NUL among them) and the invisible characters that
+// override the direction of text have no place in a directory's names and
+// addresses: they corrupt storage or let one name pose as another. Line
+// breaks and tabs are allowed where multiline is true.
+func plainProblem(s string, multiline bool) string {
+	if !utf8.ValidString(s) {
+		return "must be valid UTF-8 text"
+	}
+
+	for _, r := range s {
+		switch {
+		case multiline && (r == '\n' || r == '\r' || r == '\t'):
+		case unicode.IsControl(r):
+			return fmt.Sprintf("must not contain the control character U+%04X", r)
+		case r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069:
+			return fmt.Sprintf("must not contain the direction override U+%04X", r)
+		}
+	}
+	return ""
+}
+
+// validSlug reports whether s has the form of a slug.
+func validSlug(s string) bool {
+	return len(s) <= 80 && slugPattern.MatchString(s)
 }
