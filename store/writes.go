@@ -112,11 +112,11 @@ func writeError(action string, o *cso.Organization, err error) error {
 	column, ok := uniqueViolation(err)
 	switch {
 	case ok && column == "slug":
-		return fmt.Errorf("store: organization slug %q is taken: %w",
-			o.Slug, cso.ErrDuplicate)
+		return fmt.Errorf("store: %s: %w", action,
+			&cso.DuplicateError{Field: "slug", Value: o.Slug})
 	case ok && column == "registry_id":
-		return fmt.Errorf("store: organization registry id %q is taken: %w",
-			o.RegistryID, cso.ErrDuplicate)
+		return fmt.Errorf("store: %s: %w", action,
+			&cso.DuplicateError{Field: "registry_id", Value: o.RegistryID})
 	case ok:
 		return fmt.Errorf("store: %s: %w", action, cso.ErrDuplicate)
 	}
