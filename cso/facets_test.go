@@ -97,8 +97,8 @@ func TestSearchKeys(t *testing.T) {
 	names, rest := shelterOrg().SearchKeys()
 
 	// Names in tag order: ar, en, tr, then the short name. Yeh with
-	// hamza folds to yeh and teh marbuta to heh.
-	assert.Equal(t, "جمعيه التضامن النسايي "+
+	// hamza folds to yeh, teh marbuta to heh, and the article al- goes.
+	assert.Equal(t, "جمعيه تضامن نسايي "+
 		"women s solidarity association "+
 		"kadin dayanisma dernegi kader", names)
 

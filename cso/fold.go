@@ -21,7 +21,9 @@ const maxTerms = 10
 // the same key. Arabic hamza and madda forms of alef become plain alef,
 // tā' marbūṭa becomes hā', alef maqṣūra and Persian yā' become yā',
 // Persian kāf becomes kāf, and harakat and tatweel are dropped.
-// Arabic-Indic and Persian digits become ASCII digits.
+// Arabic-Indic and Persian digits become ASCII digits. The definite
+// article al- (with the conjunctions and prepositions that attach to it)
+// is dropped from Arabic words, so that "التعليم" and "تعليم" share a key.
 func Fold(s string) string {
 	// Compatibility decomposition splits letters from their accents and
 	// also turns Arabic presentation forms and ligatures such as "ﬁ" back
@@ -62,7 +64,12 @@ func Fold(s string) string {
 			gap = true
 		}
 	}
-	return b.String()
+
+	folded := b.String()
+	if hasArabic(folded) {
+		folded = dropArabicArticles(folded)
+	}
+	return folded
 }
 
 // Terms returns the distinct folded words of s, in order, at most 10.
