@@ -118,9 +118,15 @@ func (s *server) logRequest(r *http.Request, w *responseRecorder, info *requestI
 	)
 }
 
-// dispatch hands r to its route, and answers in JSON when there is none.
+// dispatch hands r to its route, once its query string is known to be
+// sound, and answers in JSON when there is no route.
 func (s *server) dispatch(w http.ResponseWriter, r *http.Request) {
 	if _, pattern := s.mux.Handler(r); pattern != "" {
+		if err := checkQuery(r.URL.RawQuery); err != nil {
+			r.Pattern = pattern // for the request log
+			s.writeError(w, r, err)
+			return
+		}
 		s.mux.ServeHTTP(w, r)
 		return
 	}

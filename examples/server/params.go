@@ -1,0 +1,31 @@
+package main
+
+import (
+	"net/url"
+	"unicode/utf8"
+)
+
+// checkQuery refuses a query string that does not parse, or whose names
+// or values are not UTF-8, naming the parameters at fault. Without it,
+// url.Values would drop what does not parse and pass on bytes that no
+// text can hold.
+func checkQuery(raw string) error {
+	params, err := url.ParseQuery(raw)
+	if err != nil {
+		return badRequest("", "query string is not valid: "+
+			"separate parameters with & and escape bytes as %XX")
+	}
+
+	bad := map[string]string{}
+	for name, values := range params {
+		if !utf8.ValidString(name) {
+			return badRequest("", "a query parameter name is not valid UTF-8")
+		}
+		for _, v := range values {
+			if !utf8.ValidString(v) {
+				bad[name] = "is not valid UTF-8"
+			}
+		}
+	}
+	return paramError(bad)
+}
