@@ -93,7 +93,7 @@ func Open(ctx context.Context, dsn string, opts ...Option) (*DB, error) {
 	}
 	db.now = cfg.now
 	if cfg.logger != nil {
-		db.bun.AddQueryHook(&logHook{logger: cfg.logger})
+		db.bun = db.bun.WithQueryHook(&logHook{logger: cfg.logger})
 	}
 
 	if err := db.setUp(ctx, cfg); err != nil {

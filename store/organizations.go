@@ -111,7 +111,9 @@ func (s *organizationStore) organization(ctx context.Context, where string, arg 
 // loadDetails returns the organizations of rows, in the same order, with
 // their offices (the confidential ones only if asked) and services. It
 // takes one query for all offices and one for all services.
-func loadDetails(ctx context.Context, idb bun.IDB, rows []*organizationRow, confidential bool) ([]*cso.Organization, error) {
+func loadDetails(ctx context.Context, idb bun.IDB, rows []*organizationRow,
+	confidential bool) ([]*cso.Organization, error) {
+
 	orgs := make([]*cso.Organization, len(rows))
 	byID := make(map[int64]*cso.Organization, len(rows))
 	ids := make([]int64, len(rows))

@@ -49,7 +49,9 @@ func (s *organizationStore) Search(ctx context.Context, q cso.Query) (*cso.Searc
 }
 
 // search fills res with the page of q at offset.
-func (s *organizationStore) search(ctx context.Context, idb bun.IDB, q cso.Query, limit, offset int, res *cso.SearchResult) error {
+func (s *organizationStore) search(ctx context.Context, idb bun.IDB,
+	q cso.Query, limit, offset int, res *cso.SearchResult) error {
+
 	plan := newSearchPlan(s.db.dialect, q)
 
 	var page []searchRow

@@ -1,0 +1,238 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/musterekproje/musterek/cso"
+	"github.com/stretchr/testify/require"
+)
+
+// BenchmarkSearch measures Search on generated directories of two sizes,
+// next to the same SQL sent straight through database/sql as a prepared
+// statement. The ratio store/raw is the cost of the store itself: its
+// read transaction, the offices and services of the page, and turning
+// rows into organizations.
+//
+// Run with, for example:
+//
+//	go test ./store -run '^$' -bench Search -benchtime 2s
+func BenchmarkSearch(b *testing.B) {
+	queries := []struct {
+		name string
+		q    cso.Query
+	}{
+		{"text+province", cso.Query{Text: "cocuk", Province: 34}},
+		{"province+area", cso.Query{Province: 34, ServiceArea: "legal_counseling"}},
+	}
+
+	for _, dialect := range DialectsUnderTest(b) {
+		b.Run(dialect, func(b *testing.B) {
+			for _, size := range []int{10_000, 100_000} {
+				b.Run(strconv.Itoa(size), func(b *testing.B) {
+					db := benchDB(b, dialect, size)
+					for _, tt := range queries {
+						b.Run(tt.name, func(b *testing.B) {
+							benchmarkQuery(b, db, tt.q)
+						})
+					}
+				})
+			}
+		})
+	}
+}
+
+func benchmarkQuery(b *testing.B, db *DB, q cso.Query) {
+	ctx := context.Background()
+	orgs := db.Organizations()
+
+	res, err := orgs.Search(ctx, q)
+	require.NoError(b, err)
+	require.NotEmpty(b, res.Items)
+	total := res.Total
+
+	b.Run("store", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := orgs.Search(ctx, q); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.ReportMetric(float64(total), "matches")
+	})
+
+	b.Run("raw", func(b *testing.B) {
+		query, args := newSearchPlan(db.dialect, q).page(cso.DefaultLimit, 0)
+		stmt, err := db.bun.DB.PrepareContext(ctx, placeholders(db.dialect, query))
+		require.NoError(b, err)
+		defer stmt.Close()
+
+		for b.Loop() {
+			if err := readAll(ctx, stmt, args); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.ReportMetric(float64(total), "matches")
+	})
+
+}
+
+// readAll runs stmt and reads every column of every row.
+func readAll(ctx context.Context, stmt *sql.Stmt, args []any) error {
+	rows, err := stmt.QueryContext(ctx, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+
+	cols, err := rows.Columns()
+	if err != nil {
+		return err
+	}
+	vals := make([]any, len(cols))
+	for i := range vals {
+		vals[i] = new(sql.RawBytes)
+	}
+	for rows.Next() {
+		if err := rows.Scan(vals...); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// placeholders numbers the ? placeholders of query for PostgreSQL.
+func placeholders(dialect, query string) string {
+	if dialect != DialectPostgres {
+		return query
+	}
+
+	var b strings.Builder
+	n := 0
+	for _, r := range query {
+		if r == '?' {
+			n++
+			fmt.Fprintf(&b, "$%d", n)
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// benchDBs holds the generated databases of this run, by dialect and
+// size, so that each is built once however many benchmarks use it.
+var benchDBs struct {
+	sync.Mutex
+	m       map[string]*benchEntry
+	cleanup []func()
+}
+
+type benchEntry struct {
+	once sync.Once
+	db   *DB
+	err  error
+}
+
+// benchDB returns the generated database of the dialect and size,
+// building it on first use. The databases live until the test binary
+// ends (see TestMain).
+func benchDB(b *testing.B, dialect string, size int) *DB {
+	b.Helper()
+	key := fmt.Sprintf("%s/%d", dialect, size)
+
+	benchDBs.Lock()
+	if benchDBs.m == nil {
+		benchDBs.m = make(map[string]*benchEntry)
+	}
+	e, ok := benchDBs.m[key]
+	if !ok {
+		e = new(benchEntry)
+		benchDBs.m[key] = e
+	}
+	benchDBs.Unlock()
+
+	e.once.Do(func() {
+		e.db, e.err = buildBenchDB(dialect, size)
+	})
+	require.NoError(b, e.err)
+	return e.db
+}
+
+func buildBenchDB(dialect string, size int) (*DB, error) {
+	ctx := context.Background()
+	dsn, drop, err := benchDSN(dialect, size)
+	if err != nil {
+		return nil, err
+	}
+	addBenchCleanup(drop)
+
+	db, err := Open(ctx, dsn)
+	if err != nil {
+		return nil, err
+	}
+	addBenchCleanup(func() { _ = db.Close() })
+	return db, fillBench(ctx, db, size)
+}
+
+// benchDSN makes an empty database for a generated directory and returns
+// a function that removes it.
+func benchDSN(dialect string, size int) (dsn string, drop func(), err error) {
+	if dialect == DialectSQLite {
+		dir, err := os.MkdirTemp("", "musterek-bench")
+		if err != nil {
+			return "", nil, err
+		}
+		dsn := "sqlite:" + filepath.Join(dir, fmt.Sprintf("bench-%d.db", size))
+		return dsn, func() { _ = os.RemoveAll(dir) }, nil
+	}
+
+	base := os.Getenv(PostgresEnv)
+	admin, err := sql.Open("pgx", base)
+	if err != nil {
+		return "", nil, err
+	}
+	schema := fmt.Sprintf("bench_%d_%d", size, os.Getpid())
+	if _, err := admin.Exec("CREATE SCHEMA " + schema); err != nil {
+		_ = admin.Close()
+		return "", nil, err
+	}
+	drop = func() {
+		_, _ = admin.Exec("DROP SCHEMA " + schema + " CASCADE")
+		_ = admin.Close()
+	}
+
+	u, err := url.Parse(base)
+	if err != nil {
+		drop()
+		return "", nil, err
+	}
+	query := u.Query()
+	query.Set("search_path", schema)
+	u.RawQuery = query.Encode()
+	return u.String(), drop, nil
+}
+
+func addBenchCleanup(fn func()) {
+	benchDBs.Lock()
+	defer benchDBs.Unlock()
+	benchDBs.cleanup = append(benchDBs.cleanup, fn)
+}
+
+// closeBenchDBs closes and removes the generated databases, the last
+// made first.
+func closeBenchDBs() {
+	benchDBs.Lock()
+	defer benchDBs.Unlock()
+	for i := len(benchDBs.cleanup) - 1; i >= 0; i-- {
+		benchDBs.cleanup[i]()
+	}
+	benchDBs.cleanup = nil
+}
