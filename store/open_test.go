@@ -88,6 +88,30 @@ func TestReopen(t *testing.T) {
 	}
 }
 
+func TestWithoutMigrations(t *testing.T) {
+	for _, dialect := range store.DialectsUnderTest(t) {
+		t.Run(dialect, func(t *testing.T) {
+			ctx := context.Background()
+			dsn := store.DSNForTest(t, dialect)
+
+			// An empty database lacks the schema the store needs.
+			_, err := store.Open(ctx, dsn, store.WithoutMigrations())
+			assert.ErrorContains(t, err, "page token key")
+
+			migrated, err := store.Open(ctx, dsn)
+			require.NoError(t, err)
+			require.NoError(t, migrated.Close())
+
+			db, err := store.Open(ctx, dsn, store.WithoutMigrations())
+			require.NoError(t, err)
+			t.Cleanup(func() { _ = db.Close() })
+			res, err := db.Organizations().Search(ctx, cso.Query{})
+			require.NoError(t, err)
+			assert.Equal(t, 0, res.Total)
+		})
+	}
+}
+
 func TestWithClock(t *testing.T) {
 	ctx := context.Background()
 	istanbul := time.FixedZone("TRT", 3*60*60)
