@@ -22,7 +22,7 @@ func (s *server) searchOrganizations(w http.ResponseWriter, r *http.Request, _ c
 
 	res, err := s.dir.Search(r.Context(), q)
 	if err != nil {
-		return err
+		return queryError(q, err)
 	}
 	if res.Items == nil {
 		res.Items = []*cso.Organization{}
@@ -72,8 +72,10 @@ func (s *server) updateOrganization(w http.ResponseWriter, r *http.Request, acto
 // deleteOrganization answers DELETE /api/v1/organizations/{slug}, with
 // an optional ?version= that must be the stored one.
 func (s *server) deleteOrganization(w http.ResponseWriter, r *http.Request, actor cso.Actor) error {
+	params := r.URL.Query()
 	bad := map[string]string{}
-	version := intParam(r.URL.Query(), "version", bad)
+	version := intParam(params, "version", bad)
+	checkOnce(params, bad, "version")
 	if err := paramError(bad); err != nil {
 		return err
 	}

@@ -29,3 +29,13 @@ func checkQuery(raw string) error {
 	}
 	return paramError(bad)
 }
+
+// checkOnce notes in bad each of the named parameters that is given more
+// than once: which of the values would count is anyone's guess.
+func checkOnce(params url.Values, bad map[string]string, names ...string) {
+	for _, name := range names {
+		if len(params[name]) > 1 {
+			bad[name] = "must be given at most once"
+		}
+	}
+}

@@ -16,17 +16,41 @@ func TestQueryParametersAreChecked(t *testing.T) {
 		name   string
 		path   string
 		status int
+		code   string
 		field  string // the one key of "fields", when set
 	}{
-		{"invalid UTF-8 in the text", orgs + "?q=%ff", 400, "q"},
-		{"UTF-8 sequence cut short", orgs + "?q=%c3", 400, "q"},
-		{"invalid UTF-8 in a number", orgs + "?province=%ff", 400, "province"},
-		{"invalid UTF-8 in the page token", orgs + "?page_token=%80", 400, "page_token"},
-		{"invalid UTF-8 in the language", "/api/v1/provinces?lang=%ff", 400, "lang"},
+		{"invalid UTF-8 in the text", orgs + "?q=%ff", 400, "bad_request", "q"},
+		{"UTF-8 sequence cut short", orgs + "?q=%c3", 400, "bad_request", "q"},
+		{"invalid UTF-8 in a number", orgs + "?province=%ff", 400, "bad_request", "province"},
+		{"invalid UTF-8 in the page token", orgs + "?page_token=%80", 400,
+			"bad_request", "page_token"},
+		{"invalid UTF-8 in the language", "/api/v1/provinces?lang=%ff", 400,
+			"bad_request", "lang"},
 		{"invalid UTF-8 in a parameter no route reads",
-			orgs + "/sgdd-asam?x=%fe", 400, "x"},
-		{"malformed escape", orgs + "?q=%zz", 400, ""},
-		{"semicolon between parameters", orgs + "?q=hukuk;limit=1", 400, ""},
+			orgs + "/sgdd-asam?x=%fe", 400, "bad_request", "x"},
+		{"malformed escape", orgs + "?q=%zz", 400, "bad_request", ""},
+		{"semicolon between parameters", orgs + "?q=hukuk;limit=1", 400, "bad_request", ""},
+
+		{"province twice", orgs + "?province=34&province=6", 400, "bad_request", "province"},
+		{"limit twice", orgs + "?limit=1&limit=50", 400, "bad_request", "limit"},
+		{"text twice", orgs + "?q=a&q=b", 400, "bad_request", "q"},
+		{"same text twice", orgs + "?q=hukuk&q=hukuk", 400, "bad_request", "q"},
+		{"page token twice", orgs + "?page_token=a&page_token=b", 400,
+			"bad_request", "page_token"},
+		{"service area twice", orgs + "?service_area=health&service_area=shelter", 400,
+			"bad_request", "service_area"},
+		{"lang twice", "/api/v1/provinces?lang=en&lang=ar", 400, "bad_request", "lang"},
+		{"lang twice on a taxonomy", "/api/v1/target-groups?lang=en&lang=ar", 400,
+			"bad_request", "lang"},
+		{"status of one empty entry", orgs + "?status=,", 400, "bad_request", "status"},
+		{"status ending in a comma", orgs + "?status=active,", 400, "bad_request", "status"},
+		{"status with an empty entry between", orgs + "?status=active,,closed", 400,
+			"bad_request", "status"},
+		{"status both empty and given", orgs + "?status=&status=active", 400,
+			"bad_request", "status"},
+		{"unknown status", orgs + "?status=bogus", 422, "invalid", "status"},
+		{"unknown status after a known one", orgs + "?status=active,dissolved", 422,
+			"invalid", "status"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -34,7 +58,7 @@ func TestQueryParametersAreChecked(t *testing.T) {
 			assert.Equal(t, tt.status, res.status, "body: %s", res.body)
 
 			got := decode[apiErrorBody](t, res)
-			assert.Equal(t, "bad_request", got.Error.Code)
+			assert.Equal(t, tt.code, got.Error.Code)
 			assert.NotEmpty(t, got.Error.Message)
 			if tt.field == "" {
 				assert.Empty(t, got.Error.Fields)
@@ -53,4 +77,35 @@ func TestEscapedUTF8QueryIsSearched(t *testing.T) {
 	res := s.get("/api/v1/organizations?q=%C3%A7ocuk", "")
 	require.Equal(t, http.StatusOK, res.status, "body: %s", res.body)
 	assert.NotZero(t, decode[searchPage](t, res).Total)
+}
+
+func TestStatusList(t *testing.T) {
+	s := startServer(t)
+	total := func(query string) int {
+		t.Helper()
+		res := s.get("/api/v1/organizations?limit=1"+query, "")
+		require.Equal(t, http.StatusOK, res.status, "body: %s", res.body)
+		return decode[searchPage](t, res).Total
+	}
+
+	// Without a status, a search finds active and inactive organizations.
+	want := total("")
+	require.NotZero(t, want)
+	assert.Equal(t, want, total("&status=active,inactive"))
+	assert.Equal(t, want, total("&status=inactive&status=active"))
+	assert.Equal(t, want, total("&status="), "an empty status is no status")
+	assert.Equal(t, want, total("&status=%20ACTIVE%20,inactive"))
+}
+
+func TestDeleteWithVersionTwice(t *testing.T) {
+	s := startServer(t)
+	const path = "/api/v1/organizations/sgdd-asam"
+
+	res := s.json(http.MethodDelete, path+"?version=1&version=1", testAdminToken, nil)
+	assert.Equal(t, http.StatusBadRequest, res.status, "body: %s", res.body)
+	got := decode[apiErrorBody](t, res)
+	assert.Equal(t, "bad_request", got.Error.Code)
+	assert.Contains(t, got.Error.Fields, "version")
+
+	assert.Equal(t, http.StatusOK, s.get(path, "").status, "still there")
 }

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"errors"
+	"fmt"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -9,8 +11,15 @@ import (
 	"github.com/musterekproje/musterek/cso"
 )
 
+// searchParams are the parameters of a search that take one value each.
+var searchParams = []string{
+	"q", "service_area", "target_group", "language", "page_token",
+	"province", "limit",
+}
+
 // parseQuery reads a search from the query string. It checks only that
-// numbers are numbers; the directory validates the rest.
+// numbers are numbers, that each parameter but status comes once and that
+// the status list has no empty entry; the directory validates the rest.
 func parseQuery(params url.Values) (cso.Query, error) {
 	q := cso.Query{
 		Text:        params.Get("q"),
@@ -20,16 +29,55 @@ func parseQuery(params url.Values) (cso.Query, error) {
 		PageToken:   params.Get("page_token"),
 	}
 
-	for _, s := range strings.Split(params.Get("status"), ",") {
-		if s = strings.TrimSpace(s); s != "" {
-			q.Statuses = append(q.Statuses, cso.Status(s))
-		}
-	}
-
 	bad := map[string]string{}
 	q.Province = intParam(params, "province", bad)
 	q.Limit = intParam(params, "limit", bad)
+	checkOnce(params, bad, searchParams...)
+	q.Statuses = statusParam(params, bad)
 	return q, paramError(bad)
+}
+
+// statusParam returns the statuses of the status parameter: a comma list,
+// which may also be split over several status parameters. An empty entry
+// is noted in bad, since it most likely means a status went missing.
+func statusParam(params url.Values, bad map[string]string) []cso.Status {
+	list := strings.Join(params["status"], ",")
+	if list == "" {
+		return nil
+	}
+
+	var statuses []cso.Status
+	for entry := range strings.SplitSeq(list, ",") {
+		entry = strings.TrimSpace(entry)
+		if entry == "" {
+			bad["status"] = "has an empty entry: " +
+				"list statuses separated by commas, such as active,closed"
+			return nil
+		}
+		statuses = append(statuses, cso.Status(entry))
+	}
+	return statuses
+}
+
+// queryError names the status parameter when the directory finds an
+// entry of it invalid: the query string has no indexes such as
+// "status[1]".
+func queryError(q cso.Query, err error) error {
+	var ve *cso.ValidationError
+	if !errors.As(err, &ve) {
+		return err
+	}
+
+	fields := make(map[string]string, len(ve.Fields))
+	for path, message := range ve.Fields {
+		if i, ok := statusIndex(path); ok && i < len(q.Statuses) {
+			path = "status"
+			message = fmt.Sprintf("has the unknown status %q: use active, "+
+				"inactive or closed", q.Statuses[i])
+		}
+		fields[path] = message
+	}
+	return fmt.Errorf("server: search: %w", &cso.ValidationError{Fields: fields})
 }
 
 // intParam returns the whole number in the named parameter, or 0 when it
@@ -57,4 +105,12 @@ func paramError(bad map[string]string) error {
 		message: "some parameters are not valid",
 		fields:  bad,
 	}
+}
+
+// statusIndex returns i when path is "status[i]".
+func statusIndex(path string) (int, bool) {
+	rest, ok := strings.CutPrefix(path, "status[")
+	digits, closed := strings.CutSuffix(rest, "]")
+	i, err := strconv.Atoi(digits)
+	return i, ok && closed && err == nil && i >= 0
 }

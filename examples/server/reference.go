@@ -33,8 +33,15 @@ type labelList[T any] struct {
 }
 
 // newLabelList returns an empty list for r's language, and marks the
-// answer as depending on that choice.
-func newLabelList[T any](w http.ResponseWriter, r *http.Request) labelList[T] {
+// answer as depending on that choice. It refuses a lang parameter given
+// more than once.
+func newLabelList[T any](w http.ResponseWriter, r *http.Request) (labelList[T], error) {
+	bad := map[string]string{}
+	checkOnce(r.URL.Query(), bad, "lang")
+	if err := paramError(bad); err != nil {
+		return labelList[T]{}, err
+	}
+
 	lang := answerLanguage(r)
 	dir := "ltr"
 	if cso.IsRightToLeft(lang) {
@@ -43,7 +50,7 @@ func newLabelList[T any](w http.ResponseWriter, r *http.Request) labelList[T] {
 
 	w.Header().Set("Content-Language", lang)
 	w.Header().Add("Vary", "Accept-Language")
-	return labelList[T]{Lang: lang, Dir: dir, Items: []T{}}
+	return labelList[T]{Lang: lang, Dir: dir, Items: []T{}}, nil
 }
 
 // provinceLabel is a province with its name in one language.
@@ -61,7 +68,11 @@ type regionLabel struct {
 
 // provinces answers GET /api/v1/provinces.
 func (s *server) provinces(w http.ResponseWriter, r *http.Request) {
-	list := newLabelList[provinceLabel](w, r)
+	list, err := newLabelList[provinceLabel](w, r)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
 	for _, p := range cso.Provinces() {
 		list.Items = append(list.Items, provinceLabel{
 			Code: p.Code,
@@ -84,7 +95,11 @@ type termLabel struct {
 // terms returns the handler of a taxonomy: service areas or target groups.
 func (s *server) terms(taxonomy func() []cso.Term) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		list := newLabelList[termLabel](w, r)
+		list, err := newLabelList[termLabel](w, r)
+		if err != nil {
+			s.writeError(w, r, err)
+			return
+		}
 		for _, t := range taxonomy() {
 			list.Items = append(list.Items, termLabel{t.Code, t.Label.In(list.Lang).Value})
 		}
