@@ -75,6 +75,26 @@ var errorTable = []struct {
 		"the page token does not belong to this search; start again"},
 }
 
+// duplicateConflict is the answer to a unique field that another
+// organization holds. derivedFrom, when not empty, names the field the
+// server derived the taken value from, so that the caller learns they may
+// give it explicitly.
+func duplicateConflict(dup *cso.DuplicateError, derivedFrom string) *apiError {
+	taken := "is already taken by another organization"
+	field := taken
+	if derivedFrom != "" {
+		field += fmt.Sprintf("; it was derived from %s, so give a different "+
+			"%s explicitly", derivedFrom, dup.Field)
+	}
+
+	return &apiError{
+		status:  http.StatusConflict,
+		code:    "duplicate",
+		message: fmt.Sprintf("%s %q %s", dup.Field, dup.Value, taken),
+		fields:  map[string]string{dup.Field: field},
+	}
+}
+
 // errorBody is the JSON of every error answer.
 type errorBody struct {
 	Error errorDetail `json:"error"`
@@ -93,6 +113,11 @@ func answer(err error) (int, errorDetail) {
 	var ae *apiError
 	if errors.As(err, &ae) {
 		return ae.status, errorDetail{ae.code, ae.message, ae.fields}
+	}
+
+	var dup *cso.DuplicateError
+	if errors.As(err, &dup) {
+		return answer(duplicateConflict(dup, ""))
 	}
 
 	for _, row := range errorTable {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"net/http"
 	"net/url"
 
@@ -47,11 +48,23 @@ func (s *server) createOrganization(w http.ResponseWriter, r *http.Request, acto
 	}
 
 	created, err := s.dir.Create(r.Context(), actor, &o)
+	var dup *cso.DuplicateError
+	if errors.As(err, &dup) && dup.Field == "slug" && o.Slug == "" {
+		return duplicateConflict(dup, slugSource(&o, dup.Value))
+	}
 	if err != nil {
 		return err
 	}
 	w.Header().Set("Location", organizationPath(created.Slug))
 	return writeJSON(w, http.StatusCreated, created)
+}
+
+// slugSource names the field of o that the directory derived slug from.
+func slugSource(o *cso.Organization, slug string) string {
+	if cso.Slugify(o.ShortName) == slug {
+		return "short_name"
+	}
+	return "name.tr"
 }
 
 // updateOrganization answers PUT /api/v1/organizations/{slug}; the body
