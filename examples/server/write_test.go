@@ -2,7 +2,9 @@ package main
 
 import (
 	"fmt"
+	"maps"
 	"net/http"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -72,12 +74,13 @@ func testWriteFlow(t *testing.T, dsn string) {
 	require.Equal(t, http.StatusOK, read.status)
 	assert.JSONEq(t, string(created.body), string(read.body))
 
-	t.Run("stale version is refused and changes nothing", func(t *testing.T) {
-		stale := newOrganization("ornek-dernegi", "Değişmiş Ad")
-		stale["version"] = 0
-		res := s.json(http.MethodPut, path, testAdminToken, stale)
-		assert.Equal(t, http.StatusConflict, res.status)
-		assert.Equal(t, "stale_version", decode[apiErrorBody](t, res).Error.Code)
+	t.Run("update without a version is refused and changes nothing", func(t *testing.T) {
+		res := s.json(http.MethodPut, path, testAdminToken,
+			newOrganization("ornek-dernegi", "Değişmiş Ad"))
+		assert.Equal(t, http.StatusUnprocessableEntity, res.status, "body: %s", res.body)
+		got := decode[apiErrorBody](t, res)
+		assert.Equal(t, "invalid", got.Error.Code)
+		assert.Equal(t, []string{"version"}, slices.Collect(maps.Keys(got.Error.Fields)))
 		assert.JSONEq(t, string(read.body), string(s.get(path, "").body))
 	})
 
@@ -88,6 +91,16 @@ func testWriteFlow(t *testing.T, dsn string) {
 		res := s.json(http.MethodPut, path, testAdminToken, o)
 		require.Equal(t, http.StatusOK, res.status, "body: %s", res.body)
 		assert.EqualValues(t, 2, decode[object](t, res)["version"])
+	})
+
+	t.Run("stale version is refused and changes nothing", func(t *testing.T) {
+		before := s.get(path, "")
+		stale := newOrganization("ornek-dernegi", "Değişmiş Ad")
+		stale["version"] = 1
+		res := s.json(http.MethodPut, path, testAdminToken, stale)
+		assert.Equal(t, http.StatusConflict, res.status)
+		assert.Equal(t, "stale_version", decode[apiErrorBody](t, res).Error.Code)
+		assert.JSONEq(t, string(before.body), string(s.get(path, "").body))
 	})
 
 	tokenRes := s.json(http.MethodPost, path+"/tokens", testAdminToken,

@@ -1,0 +1,47 @@
+package main
+
+import (
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestTokenLabels(t *testing.T) {
+	s := startServer(t, "-no-demo")
+	s.create(newOrganization("ornek-dernegi", "Örnek Derneği"))
+	const path = "/api/v1/organizations/ornek-dernegi/tokens"
+
+	tests := []struct {
+		name   string
+		label  string
+		status int
+	}{
+		{"empty", "", http.StatusCreated},
+		{"100 characters", strings.Repeat("ş", 100), http.StatusCreated},
+		{"Arabic", "حاسوب المكتب", http.StatusCreated},
+		{"101 characters", strings.Repeat("a", 101), http.StatusUnprocessableEntity},
+		{"NUL", "office\x00laptop", http.StatusUnprocessableEntity},
+		{"new line", "office\nlaptop", http.StatusUnprocessableEntity},
+		{"escape", "office\x1b[31mlaptop", http.StatusUnprocessableEntity},
+		{"right-to-left override", "office\u202elaptop", http.StatusUnprocessableEntity},
+		{"isolate", "office\u2066laptop", http.StatusUnprocessableEntity},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := s.json(http.MethodPost, path, testAdminToken, object{"label": tt.label})
+			require.Equal(t, tt.status, res.status, "body: %s", res.body)
+			if tt.status == http.StatusCreated {
+				return
+			}
+
+			got := decode[apiErrorBody](t, res)
+			assert.Equal(t, "invalid", got.Error.Code)
+			assert.Len(t, got.Error.Fields, 1)
+			assert.Contains(t, got.Error.Fields, "label")
+			assert.NotContains(t, string(res.body), "mst_", "no token issued")
+		})
+	}
+}
