@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/musterekproje/musterek/cso"
 	"github.com/uptrace/bun"
@@ -38,7 +39,13 @@ func (s *organizationStore) Search(ctx context.Context, q cso.Query) (*cso.Searc
 		limit = cso.DefaultLimit
 	}
 
+	// Text with no word in it, only punctuation say, matches nothing, as
+	// it does for a Directory.
 	res := &cso.SearchResult{Items: []*cso.Organization{}}
+	if strings.TrimSpace(q.Text) != "" && len(searchTerms(q.Text)) == 0 {
+		return res, nil
+	}
+
 	err := s.read(ctx, func(ctx context.Context, idb bun.IDB) error {
 		return s.search(ctx, idb, q, limit, offset, res)
 	})

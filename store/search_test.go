@@ -24,15 +24,15 @@ func TestSearchRejectsInvalidQuery(t *testing.T) {
 	}
 }
 
-func TestSearchIgnoresPunctuation(t *testing.T) {
+func TestSearchTextOperators(t *testing.T) {
 	for _, dialect := range store.DialectsUnderTest(t) {
 		t.Run(dialect, func(t *testing.T) {
-			testSearchIgnoresPunctuation(t, dialect)
+			testSearchTextOperators(t, dialect)
 		})
 	}
 }
 
-func testSearchIgnoresPunctuation(t *testing.T, dialect string) {
+func testSearchTextOperators(t *testing.T, dialect string) {
 	ctx := context.Background()
 	orgs := store.OpenTestDB(t, dialect).Organizations()
 	for _, slug := range []string{"bir", "iki"} {
@@ -43,13 +43,14 @@ func testSearchIgnoresPunctuation(t *testing.T, dialect string) {
 	}
 
 	// Words reach the index as plain words, whatever quotes and operators
-	// surround them; text without a letter or digit does not filter.
+	// surround them; text without a letter or digit matches nothing.
 	tests := []struct {
 		text string
 		want int
 	}{
-		{`"*`, 2},
-		{"-- '; ()", 2},
+		{`"*`, 0},
+		{"-- '; ()", 0},
+		{"   ", 2},
 		{"dernek*", 2},
 		{`"dernek" bir`, 1},
 		{"' OR 1=1 --", 0},

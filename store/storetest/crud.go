@@ -158,6 +158,7 @@ func testDuplicateSlug(t *testing.T, s cso.Store) {
 	dup := newOrg("gocmen-dernegi", "Başka Göçmen Derneği")
 	err := s.CreateOrganization(ctx, dup)
 	assert.ErrorIs(t, err, cso.ErrDuplicate)
+	assertTaken(t, err, "slug", "gocmen-dernegi")
 	assert.Zero(t, dup.ID)
 
 	got, err := s.Organization(ctx, "gocmen-dernegi")
@@ -181,6 +182,7 @@ func testDuplicateRegistryID(t *testing.T, s cso.Store) {
 	dup.RegistryID = "06-001-002"
 	err := s.CreateOrganization(ctx, dup)
 	assert.ErrorIs(t, err, cso.ErrDuplicate)
+	assertTaken(t, err, "registry_id", "06-001-002")
 
 	_, err = s.Organization(ctx, "sahte-dernek")
 	assert.ErrorIs(t, err, cso.ErrNotFound, "nothing of it is written")
@@ -193,13 +195,25 @@ func testDuplicateRegistryID(t *testing.T, s cso.Store) {
 	require.NoError(t, err)
 	second.RegistryID = "06-001-002"
 	second.Name = cso.Text{"tr": "Değişmiş Dernek"}
-	assert.ErrorIs(t, s.UpdateOrganization(ctx, second), cso.ErrDuplicate)
+	err = s.UpdateOrganization(ctx, second)
+	assert.ErrorIs(t, err, cso.ErrDuplicate)
+	assertTaken(t, err, "registry_id", "06-001-002")
 
 	stored, err := s.Organization(ctx, "ikinci-dernek")
 	require.NoError(t, err)
 	assert.Equal(t, "", stored.RegistryID)
 	assert.Equal(t, cso.Text{"tr": "İkinci Dernek"}, stored.Name)
 	assert.Equal(t, 1, stored.Version)
+}
+
+// assertTaken checks that err names the unique field that was taken.
+func assertTaken(t *testing.T, err error, field, value string) {
+	t.Helper()
+	var dup *cso.DuplicateError
+	if assert.ErrorAs(t, err, &dup) {
+		assert.Equal(t, field, dup.Field)
+		assert.Equal(t, value, dup.Value)
+	}
 }
 
 func testStaleVersion(t *testing.T, s cso.Store) {
