@@ -72,6 +72,21 @@ func testBadInputChangesNothing(t *testing.T, dsn string) {
 			withRaw(valid(nil), `"colour": "red"`), 400, "bad_request", "colour"},
 		{"wrong type", "PUT", path, testAdminToken, "application/json",
 			withRaw(valid(nil), `"version": "1"`), 400, "bad_request", "version"},
+		{"wrong type in the second office", "PUT", path, testAdminToken, "application/json",
+			asJSON(valid(func(o object) {
+				o["offices"] = []object{office(o), {"address": "Yan Sokak 2", "province": "34"}}
+			})), 400, "bad_request", "offices[1].province"},
+		{"wrong type in a service name", "PUT", path, testAdminToken, "application/json",
+			asJSON(valid(func(o object) {
+				o["services"].([]object)[0]["name"] = object{"tr": "Hukuk", "en": 5}
+			})), 400, "bad_request", "services[0].name.en"},
+		{"unknown field in an office", "PUT", path, testAdminToken, "application/json",
+			asJSON(valid(func(o object) { office(o)["floor"] = 3 })),
+			400, "bad_request", "offices[0].floor"},
+		{"unknown field in a location", "PUT", path, testAdminToken, "application/json",
+			asJSON(valid(func(o object) {
+				office(o)["location"] = object{"lat": 41.0, "lon": 28.9, "alt": 40}
+			})), 400, "bad_request", "offices[0].location.alt"},
 		{"trailing data", "PUT", path, testAdminToken, "application/json",
 			append(asJSON(valid(nil)), []byte(`{}`)...), 400, "bad_request", ""},
 		{"empty body", "PUT", path, testAdminToken, "application/json",

@@ -48,7 +48,7 @@ func (s *server) decodeJSON(w http.ResponseWriter, r *http.Request, v any, optio
 	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {
-		return decodeError(err)
+		return decodeError(err, body, reflect.TypeOf(v))
 	}
 	if _, err := dec.Token(); err != io.EOF {
 		return badRequest("", "request body has data after the JSON value")
@@ -94,9 +94,9 @@ func checkContentType(header string) error {
 	return nil
 }
 
-// decodeError explains a JSON decoding failure, naming the field when the
-// decoder knows it.
-func decodeError(err error) error {
+// decodeError explains a failure to decode body into a value of type t,
+// naming the field when the decoder knows it.
+func decodeError(err error, body []byte, t reflect.Type) error {
 	var syntax *json.SyntaxError
 	var typ *json.UnmarshalTypeError
 
@@ -109,13 +109,14 @@ func decodeError(err error) error {
 		return badRequest("", fmt.Sprintf(
 			"request body is not valid JSON (at byte %d)", syntax.Offset))
 	case errors.As(err, &typ) && typ.Field != "":
-		return badRequest(typ.Field, "must be "+describeType(typ.Type))
+		path := typeErrorPath(body, t, typ)
+		return badRequest(path, "must be "+describeType(typ.Type))
 	case errors.As(err, &typ):
 		return badRequest("", "request body must be "+describeType(typ.Type))
 	}
 
 	if name, ok := unknownField(err); ok {
-		return badRequest(name, "unknown field")
+		return badRequest(unknownFieldPath(body, t, name), "unknown field")
 	}
 	return badRequest("", "request body does not have the expected shape")
 }
