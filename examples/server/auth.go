@@ -4,9 +4,13 @@ import (
 	"context"
 	"crypto/sha256"
 	"crypto/subtle"
+	"errors"
 	"fmt"
 	"net/http"
 	"strings"
+	"time"
+
+	"golang.org/x/time/rate"
 
 	"github.com/musterekproje/musterek/cso"
 )
@@ -21,27 +25,60 @@ type authenticator struct {
 	hasAdmin  bool
 
 	dir *cso.Directory
+
+	// failures limits the failed tokens of all clients together, so that
+	// tokens cannot be guessed at speed; nil means no limit.
+	failures *rate.Limiter
 }
 
 // newAuthenticator returns an authenticator that knows adminToken, which
-// may be empty, and asks dir about organization tokens.
-func newAuthenticator(adminToken string, dir *cso.Directory) *authenticator {
+// may be empty, asks dir about organization tokens and counts failed
+// tokens against failures, which may be nil.
+func newAuthenticator(adminToken string, dir *cso.Directory,
+	failures *rate.Limiter) *authenticator {
 	return &authenticator{
 		adminHash: sha256.Sum256([]byte(adminToken)),
 		hasAdmin:  adminToken != "",
 		dir:       dir,
+		failures:  failures,
 	}
+}
+
+// newFailureLimiter returns a limiter of perSecond failed tokens a second,
+// in bursts of burst, or nil when perSecond is 0.
+func newFailureLimiter(perSecond float64, burst int) *rate.Limiter {
+	if perSecond == 0 {
+		return nil
+	}
+	return rate.NewLimiter(rate.Limit(perSecond), burst)
 }
 
 // actor returns the actor of r. A request without an Authorization header
 // is the public; a header that is not a known bearer token yields
-// cso.ErrUnauthenticated.
+// cso.ErrUnauthenticated. While too many tokens have failed, no token is
+// checked at all, the right ones included, so that a guess cannot tell.
 func (a *authenticator) actor(ctx context.Context, r *http.Request) (cso.Actor, error) {
 	token, present, err := bearerToken(r)
-	if err != nil || !present {
-		return cso.Actor{}, err
+	if !present {
+		return cso.Actor{}, nil
+	}
+	if d := a.failureDelay(); d > 0 {
+		return cso.Actor{}, tooManyRequests(
+			"too many requests with unknown tokens; wait and try again", d)
 	}
 
+	var actor cso.Actor
+	if err == nil {
+		actor, err = a.check(ctx, token)
+	}
+	if errors.Is(err, cso.ErrUnauthenticated) && a.failures != nil {
+		a.failures.Allow()
+	}
+	return actor, err
+}
+
+// check returns the actor of token.
+func (a *authenticator) check(ctx context.Context, token string) (cso.Actor, error) {
 	// Hashing first gives both sides the same length, so the comparison
 	// takes the same time whatever the token.
 	sum := sha256.Sum256([]byte(token))
@@ -54,6 +91,19 @@ func (a *authenticator) actor(ctx context.Context, r *http.Request) (cso.Actor, 
 		return cso.Actor{}, fmt.Errorf("server: authenticate: %w", err)
 	}
 	return actor, nil
+}
+
+// failureDelay returns how long to wait before a token may be checked, or
+// 0 when one may be now.
+func (a *authenticator) failureDelay() time.Duration {
+	if a.failures == nil {
+		return 0
+	}
+
+	now := time.Now()
+	res := a.failures.ReserveN(now, 1)
+	defer res.CancelAt(now)
+	return res.DelayFrom(now)
 }
 
 // errBadAuthorization is the answer to an Authorization header that is

@@ -30,6 +30,11 @@ type config struct {
 	noDemo     bool
 	writeRate  float64
 	writeBurst int
+
+	// authFailureRate and authFailureBurst bound the failed bearer tokens
+	// of all clients together.
+	authFailureRate  float64
+	authFailureBurst int
 }
 
 // parseConfig reads the configuration from args and from the MUSTEREK_*
@@ -60,6 +65,11 @@ func parseConfig(args []string, getenv func(string) string, output io.Writer) (c
 		"`writes` per second allowed to each token; 0 turns the limit off")
 	fs.IntVar(&cfg.writeBurst, "write-burst", 20,
 		"`writes` a token may make at once before -write-rate applies")
+	fs.Float64Var(&cfg.authFailureRate, "auth-failure-rate", 10,
+		"failed bearer `tokens` per second allowed to all clients together, "+
+			"beyond which every token is refused for a while; 0 turns the limit off")
+	fs.IntVar(&cfg.authFailureBurst, "auth-failure-burst", 50,
+		"failed bearer `tokens` allowed at once before -auth-failure-rate applies")
 
 	fs.VisitAll(func(f *flag.Flag) {
 		f.Usage += " (env " + envName(f.Name) + ")"
@@ -122,6 +132,10 @@ func (c config) check() error {
 		return errors.New("server: write rate must not be negative")
 	case c.writeBurst < 1:
 		return errors.New("server: write burst must be at least 1")
+	case c.authFailureRate < 0:
+		return errors.New("server: auth failure rate must not be negative")
+	case c.authFailureBurst < 1:
+		return errors.New("server: auth failure burst must be at least 1")
 	}
 	return nil
 }

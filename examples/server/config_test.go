@@ -23,6 +23,8 @@ func TestConfigDefaults(t *testing.T) {
 	assert.Equal(t, byteSize(1048576), cfg.maxBody)
 	assert.Equal(t, "", cfg.importFile)
 	assert.False(t, cfg.noDemo)
+	assert.Equal(t, 10.0, cfg.authFailureRate)
+	assert.Equal(t, 50, cfg.authFailureBurst)
 }
 
 func TestConfigFlagsWinOverEnvironment(t *testing.T) {
@@ -72,6 +74,10 @@ func TestConfigErrors(t *testing.T) {
 			`-max-body: not a size such as 1048576, 512KiB or 1MiB`},
 		{"zero size", []string{"-max-body", "0"}, nil,
 			"server: max body must be positive"},
+		{"negative auth failure rate", []string{"-auth-failure-rate", "-1"}, nil,
+			"server: auth failure rate must not be negative"},
+		{"no auth failure burst", nil, map[string]string{"MUSTEREK_AUTH_FAILURE_BURST": "0"},
+			"server: auth failure burst must be at least 1"},
 		{"stray argument", []string{"serve"}, nil,
 			`server: unexpected argument "serve"`},
 	}
@@ -95,6 +101,8 @@ func TestHelpListsEnvironmentVariables(t *testing.T) {
 		"-log-format", "MUSTEREK_LOG_FORMAT", "-max-body", "MUSTEREK_MAX_BODY",
 		"-import", "MUSTEREK_IMPORT", "-no-demo", "MUSTEREK_NO_DEMO",
 		"-write-rate", "MUSTEREK_WRITE_RATE", "-write-burst", "MUSTEREK_WRITE_BURST",
+		"-auth-failure-rate", "MUSTEREK_AUTH_FAILURE_RATE",
+		"-auth-failure-burst", "MUSTEREK_AUTH_FAILURE_BURST",
 	} {
 		assert.Contains(t, out.String(), name)
 	}

@@ -3,7 +3,10 @@ package main
 import (
 	"errors"
 	"fmt"
+	"math"
 	"net/http"
+	"strconv"
+	"time"
 
 	"github.com/musterekproje/musterek/cso"
 )
@@ -15,6 +18,9 @@ type apiError struct {
 	code    string
 	message string
 	fields  map[string]string
+
+	// retryAfter, when positive, tells the client how long to wait.
+	retryAfter time.Duration
 }
 
 // Error returns the message.
@@ -41,16 +47,20 @@ var (
 	}
 )
 
-// Errors of requests to change data.
-var (
-	errNoToken = fmt.Errorf(
-		"server: a write needs a bearer token: %w", cso.ErrUnauthenticated)
-	errTooManyWrites = &apiError{
-		status:  http.StatusTooManyRequests,
-		code:    "rate_limited",
-		message: "too many writes with this token; wait and try again",
+// errNoToken is the answer to a write without a bearer token.
+var errNoToken = fmt.Errorf(
+	"server: a write needs a bearer token: %w", cso.ErrUnauthenticated)
+
+// tooManyRequests returns a 429 error with the message, asking the client
+// to wait d.
+func tooManyRequests(message string, d time.Duration) *apiError {
+	return &apiError{
+		status:     http.StatusTooManyRequests,
+		code:       "rate_limited",
+		message:    message,
+		retryAfter: d,
 	}
-)
+}
 
 // errorTable maps the directory's sentinel errors to their answers.
 var errorTable = []struct {
@@ -147,6 +157,11 @@ func (s *server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 			"request_id", id, "err", err)
 	case http.StatusUnauthorized:
 		w.Header().Set("WWW-Authenticate", `Bearer realm="musterek"`)
+	}
+	var ae *apiError
+	if errors.As(err, &ae) && ae.retryAfter > 0 {
+		seconds := int(math.Ceil(ae.retryAfter.Seconds()))
+		w.Header().Set("Retry-After", strconv.Itoa(seconds))
 	}
 
 	// A page cached for a credential must not reach another client.

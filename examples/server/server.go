@@ -3,9 +3,7 @@ package main
 import (
 	"context"
 	"log/slog"
-	"math"
 	"net/http"
-	"strconv"
 
 	"github.com/musterekproje/musterek/cso"
 )
@@ -28,11 +26,12 @@ type server struct {
 
 // newServer returns the server's handler over dir, whose database is db.
 func newServer(cfg config, dir *cso.Directory, db pinger, logger *slog.Logger) *server {
+	failures := newFailureLimiter(cfg.authFailureRate, cfg.authFailureBurst)
 	s := &server{
 		dir:     dir,
 		db:      db,
 		logger:  logger,
-		auth:    newAuthenticator(cfg.adminToken, dir),
+		auth:    newAuthenticator(cfg.adminToken, dir, failures),
 		limiter: newWriteLimiter(cfg.writeRate, cfg.writeBurst),
 		maxBody: int64(cfg.maxBody),
 		mux:     http.NewServeMux(),
@@ -82,9 +81,8 @@ func (s *server) write(h apiFunc) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		token, _, _ := bearerToken(r)
 		if d := s.limiter.delay(token); d > 0 {
-			seconds := int(math.Ceil(d.Seconds()))
-			w.Header().Set("Retry-After", strconv.Itoa(seconds))
-			s.writeError(w, r, errTooManyWrites)
+			s.writeError(w, r, tooManyRequests(
+				"too many writes with this token; wait and try again", d))
 			return
 		}
 
