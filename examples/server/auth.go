@@ -27,7 +27,7 @@ type authenticator struct {
 	dir *cso.Directory
 
 	// failures limits the failed tokens of all clients together, so that
-	// tokens cannot be guessed at speed; nil means no limit.
+	// a flood of bad tokens cannot load the database; nil means no limit.
 	failures *rate.Limiter
 }
 
@@ -55,25 +55,30 @@ func newFailureLimiter(perSecond float64, burst int) *rate.Limiter {
 
 // actor returns the actor of r. A request without an Authorization header
 // is the public; a header that is not a known bearer token yields
-// cso.ErrUnauthenticated. While too many tokens have failed, no token is
-// checked at all, the right ones included, so that a guess cannot tell.
+// cso.ErrUnauthenticated, or a 429 while too many tokens have failed.
+// Known tokens are always accepted: they carry 256 random bits, so the
+// limit is there to spare the database a flood of lookups, not to hide
+// which guess was right, and a flood of bad tokens must not lock out the
+// organizations and the administrator.
 func (a *authenticator) actor(ctx context.Context, r *http.Request) (cso.Actor, error) {
 	token, present, err := bearerToken(r)
 	if !present {
 		return cso.Actor{}, nil
-	}
-	if d := a.failureDelay(); d > 0 {
-		return cso.Actor{}, tooManyRequests(
-			"too many requests with unknown tokens; wait and try again", d)
 	}
 
 	var actor cso.Actor
 	if err == nil {
 		actor, err = a.check(ctx, token)
 	}
-	if errors.Is(err, cso.ErrUnauthenticated) && a.failures != nil {
-		a.failures.Allow()
+	if !errors.Is(err, cso.ErrUnauthenticated) || a.failures == nil {
+		return actor, err
 	}
+
+	if d := a.failureDelay(); d > 0 {
+		return cso.Actor{}, tooManyRequests(
+			"too many requests with unknown tokens; wait and try again", d)
+	}
+	a.failures.Allow()
 	return actor, err
 }
 

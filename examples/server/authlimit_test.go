@@ -35,8 +35,9 @@ func TestFailedTokensAreLimited(t *testing.T) {
 	// At 0.01 failures a second the next one is 100 seconds away.
 	assert.Equal(t, "100", limited.header.Get("Retry-After"))
 
+	// A flood of bad tokens must not lock out those who hold good ones.
 	for name, token := range map[string]string{"organization": orgToken, "admin": testAdminToken} {
-		assert.Equal(t, http.StatusTooManyRequests, s.get(path, token).status,
+		assert.Equal(t, http.StatusOK, s.get(path, token).status,
 			"%s token while limited", name)
 	}
 	assert.Equal(t, http.StatusOK, s.get(path, "").status, "reads without a token")
