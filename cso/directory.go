@@ -200,6 +200,23 @@ func (d *Directory) IssueToken(ctx context.Context, actor Actor, slug, label str
 	return plain, nil
 }
 
+// RevokeTokens removes every token of the organization with the slug, for
+// a token that leaked or a person who left, and returns how many there
+// were. The administrator and the organization itself may; the
+// administrator then issues a new token.
+func (d *Directory) RevokeTokens(ctx context.Context, actor Actor, slug string) (int, error) {
+	o, err := d.manageable(ctx, actor, slug)
+	if err != nil {
+		return 0, err
+	}
+
+	n, err := d.store.DeleteTokens(ctx, o.ID)
+	if err != nil {
+		return 0, fmt.Errorf("cso: revoke tokens of %q: %w", slug, err)
+	}
+	return n, nil
+}
+
 // Authenticate returns the actor an organization token stands for, or
 // ErrUnauthenticated for an empty or unknown token.
 func (d *Directory) Authenticate(ctx context.Context, token string) (Actor, error) {

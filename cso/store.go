@@ -28,13 +28,14 @@ type Store interface {
 
 	// CreateOrganization stores a new organization and sets its ID,
 	// Version (1), CreatedAt and UpdatedAt. A taken slug or registry
-	// identifier yields ErrDuplicate.
+	// identifier yields a *DuplicateError, which matches ErrDuplicate.
 	CreateOrganization(ctx context.Context, o *Organization) error
 
 	// UpdateOrganization replaces the stored organization with the same
 	// ID if its version equals o.Version, then increments o.Version and
 	// sets UpdatedAt. A different stored version yields ErrStaleVersion,
-	// a missing one ErrNotFound, a taken registry identifier ErrDuplicate.
+	// a missing one ErrNotFound, a taken registry identifier a
+	// *DuplicateError.
 	UpdateOrganization(ctx context.Context, o *Organization) error
 
 	// DeleteOrganization removes the organization, its offices, services
@@ -43,6 +44,10 @@ type Store interface {
 
 	// SaveToken stores an organization token by its hash.
 	SaveToken(ctx context.Context, t Token) error
+
+	// DeleteTokens removes every token of the organization with the ID
+	// and returns how many there were.
+	DeleteTokens(ctx context.Context, organizationID int64) (int, error)
 
 	// TokenOrganizationID returns the organization that owns the token
 	// with the hash, or ErrNotFound.
@@ -53,4 +58,32 @@ type Store interface {
 	// store may run fn more than once if the database asks to retry, so
 	// fn must not have other side effects.
 	Atomically(ctx context.Context, fn func(ctx context.Context, tx Store) error) error
+}
+
+// BulkCreator is a Store that can create many organizations at once,
+// which Directory.Import uses when the Store it is given offers it.
+type BulkCreator interface {
+	// CreateOrganizations creates all of orgs or none of them, with the
+	// same effects as CreateOrganization for each: it sets their IDs,
+	// versions and times, and a slug or registry identifier that is
+	// taken, or given twice, yields ErrDuplicate naming it.
+	CreateOrganizations(ctx context.Context, orgs []*Organization) error
+}
+
+// KeyFinder is a Store that can tell at once which of many slugs and
+// registry identifiers are taken, which Directory.Import uses when the
+// Store it is given offers it.
+type KeyFinder interface {
+	// OrganizationKeys returns the keys of the stored organizations
+	// that hold one of the slugs or one of the registry identifiers, in
+	// no particular order and each once.
+	OrganizationKeys(ctx context.Context, slugs, registryIDs []string) ([]OrganizationKey, error)
+}
+
+// OrganizationKey is what identifies a stored organization: its store
+// ID and its unique fields.
+type OrganizationKey struct {
+	ID         int64
+	Slug       string
+	RegistryID string
 }

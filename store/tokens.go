@@ -64,3 +64,23 @@ func (s *organizationStore) TokenOrganizationID(ctx context.Context, hash string
 	}
 	return id, nil
 }
+
+// DeleteTokens implements cso.Store.
+func (s *organizationStore) DeleteTokens(ctx context.Context, organizationID int64) (int, error) {
+	var n int64
+	err := s.write(ctx, func(ctx context.Context, idb bun.IDB) error {
+		res, err := idb.NewDelete().Model((*tokenRow)(nil)).
+			Where("organization_id = ?", organizationID).
+			Exec(ctx)
+		if err != nil {
+			return err
+		}
+		n, err = res.RowsAffected()
+		return err
+	})
+	if err != nil {
+		return 0, fmt.Errorf("store: delete tokens of organization %d: %w",
+			organizationID, err)
+	}
+	return int(n), nil
+}

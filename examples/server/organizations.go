@@ -137,3 +137,18 @@ func (s *server) issueToken(w http.ResponseWriter, r *http.Request, actor cso.Ac
 	w.Header().Set("Cache-Control", "no-store")
 	return writeJSON(w, http.StatusCreated, tokenResponse{token, slug})
 }
+
+// revokeResponse says how many tokens were revoked.
+type revokeResponse struct {
+	Revoked int `json:"revoked"`
+}
+
+// revokeTokens answers DELETE /api/v1/organizations/{slug}/tokens: every
+// token of the organization stops working at once.
+func (s *server) revokeTokens(w http.ResponseWriter, r *http.Request, actor cso.Actor) error {
+	n, err := s.dir.RevokeTokens(r.Context(), actor, r.PathValue("slug"))
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, revokeResponse{n})
+}

@@ -53,6 +53,7 @@ func (s *server) routes() {
 	s.mux.Handle("DELETE "+orgs+"/{slug}", s.write(s.deleteOrganization))
 	s.mux.Handle("POST "+orgs+"/{slug}/verify", s.write(s.verifyOrganization))
 	s.mux.Handle("POST "+orgs+"/{slug}/tokens", s.write(s.issueToken))
+	s.mux.Handle("DELETE "+orgs+"/{slug}/tokens", s.write(s.revokeTokens))
 
 	s.mux.HandleFunc("GET /api/v1/provinces", s.provinces)
 	s.mux.HandleFunc("GET /api/v1/service-areas", s.terms(cso.ServiceAreas))

@@ -320,4 +320,15 @@ func testTokens(t *testing.T, s cso.Store) {
 
 	_, err := s.TokenOrganizationID(ctx, cso.HashToken("mst_a3"))
 	assert.ErrorIs(t, err, cso.ErrNotFound)
+
+	n, err := s.DeleteTokens(ctx, a.ID)
+	require.NoError(t, err)
+	assert.Equal(t, 2, n)
+	for _, plain := range []string{"mst_a1", "mst_a2"} {
+		_, err := s.TokenOrganizationID(ctx, cso.HashToken(plain))
+		assert.ErrorIs(t, err, cso.ErrNotFound, plain)
+	}
+	got, err := s.TokenOrganizationID(ctx, cso.HashToken("mst_b1"))
+	require.NoError(t, err)
+	assert.Equal(t, b.ID, got, "another organization's token stays")
 }
