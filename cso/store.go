@@ -65,8 +65,8 @@ type Store interface {
 type BulkCreator interface {
 	// CreateOrganizations creates all of orgs or none of them, with the
 	// same effects as CreateOrganization for each: it sets their IDs,
-	// versions and times, and a slug or registry identifier that is
-	// taken, or given twice, yields ErrDuplicate naming it.
+	// versions and times. A slug or registry identifier that is taken,
+	// or given twice, yields a *DuplicateError naming it.
 	CreateOrganizations(ctx context.Context, orgs []*Organization) error
 }
 

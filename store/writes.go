@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/musterekproje/musterek/cso"
 	"github.com/uptrace/bun"
@@ -12,11 +13,7 @@ import (
 
 // CreateOrganization implements cso.Store.
 func (s *organizationStore) CreateOrganization(ctx context.Context, o *cso.Organization) error {
-	now := s.db.timestamp()
-	rec := newRecord(o)
-	rec.org.Version = 1
-	rec.org.CreatedAt, rec.org.UpdatedAt = now, now
-
+	rec := newCreatedRecord(o, s.db.timestamp())
 	err := s.write(ctx, func(ctx context.Context, idb bun.IDB) error {
 		return insertRecords(ctx, idb, []*record{rec})
 	})
@@ -24,10 +21,25 @@ func (s *organizationStore) CreateOrganization(ctx context.Context, o *cso.Organ
 		return writeError(fmt.Sprintf("create organization %q", o.Slug), o, err)
 	}
 
-	o.ID = rec.org.ID
-	o.Version = 1
-	o.CreatedAt, o.UpdatedAt = now, now
+	created(o, rec)
 	return nil
+}
+
+// newCreatedRecord returns the rows that store o when it is created at
+// now, in version 1. CreateOrganization and CreateOrganizations both use
+// it, so that they write the same rows.
+func newCreatedRecord(o *cso.Organization, now time.Time) *record {
+	rec := newRecord(o)
+	rec.org.Version = 1
+	rec.org.CreatedAt, rec.org.UpdatedAt = now, now
+	return rec
+}
+
+// created gives o what the store set when it inserted rec.
+func created(o *cso.Organization, rec *record) {
+	o.ID = rec.org.ID
+	o.Version = rec.org.Version
+	o.CreatedAt, o.UpdatedAt = rec.org.CreatedAt, rec.org.UpdatedAt
 }
 
 // UpdateOrganization implements cso.Store. The slug and the creation

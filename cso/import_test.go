@@ -1,0 +1,122 @@
+package cso_test
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/musterekproje/musterek/cso"
+	"github.com/musterekproje/musterek/store"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// plainStore hides the optional abilities of a Store, inside Atomically
+// too, so that Import takes its one-row-at-a-time path.
+type plainStore struct{ cso.Store }
+
+func (s plainStore) Atomically(ctx context.Context, fn func(ctx context.Context, tx cso.Store) error) error {
+	return s.Store.Atomically(ctx, func(ctx context.Context, tx cso.Store) error {
+		return fn(ctx, plainStore{tx})
+	})
+}
+
+// importStores returns the kinds of Store that Import must treat alike.
+func importStores() map[string]func(cso.Store) cso.Store {
+	return map[string]func(cso.Store) cso.Store{
+		"bulk":  func(s cso.Store) cso.Store { return s },
+		"plain": func(s cso.Store) cso.Store { return plainStore{s} },
+	}
+}
+
+// newImportDirectory returns a Directory over a fresh SQLite store as
+// wrap makes it look.
+func newImportDirectory(t *testing.T, wrap func(cso.Store) cso.Store) *cso.Directory {
+	t.Helper()
+	db, err := store.Open(context.Background(),
+		"sqlite:"+filepath.Join(t.TempDir(), "import.db"))
+	require.NoError(t, err)
+	t.Cleanup(func() { _ = db.Close() })
+	return cso.NewDirectory(wrap(db.Organizations()))
+}
+
+func TestImportMatchesAfterEarlierRowsMovedARegistryID(t *testing.T) {
+	ctx := context.Background()
+	for name, wrap := range importStores() {
+		t.Run(name, func(t *testing.T) {
+			dir := newImportDirectory(t, wrap)
+			_, err := dir.Import(ctx, cso.Admin(), strings.NewReader(importHeader+
+				"Umut Derneği,,association,İstanbul,health,34-001-001\n"))
+			require.NoError(t, err)
+
+			// The first row keeps its slug and takes a new registry
+			// identifier, so the second row's identifier is free by the
+			// time it is read: it creates a new organization.
+			report, err := dir.Import(ctx, cso.Admin(), strings.NewReader(importHeader+
+				"Umut Derneği,,association,İstanbul,health,34-001-002\n"+
+				"Barış Derneği,,association,Ankara,health,34-001-001\n"))
+			require.NoError(t, err)
+			assert.Equal(t, cso.ImportReport{Created: 1, Updated: 1}, *report)
+
+			umut, err := dir.Get(ctx, cso.Admin(), "umut-dernegi")
+			require.NoError(t, err)
+			assert.Equal(t, "34-001-002", umut.RegistryID)
+			baris, err := dir.Get(ctx, cso.Admin(), "baris-dernegi")
+			require.NoError(t, err)
+			assert.Equal(t, "34-001-001", baris.RegistryID)
+		})
+	}
+}
+
+func TestImportManyRows(t *testing.T) {
+	ctx := context.Background()
+	const rows = 1234 // more than two batches of new organizations
+
+	var file strings.Builder
+	file.WriteString(importHeader)
+	for i := range rows {
+		fmt.Fprintf(&file, "Dernek %d,,association,%d,health,\n", i, 1+i%81)
+	}
+
+	for name, wrap := range importStores() {
+		t.Run(name, func(t *testing.T) {
+			dir := newImportDirectory(t, wrap)
+			report, err := dir.Import(ctx, cso.Admin(), strings.NewReader(file.String()))
+			require.NoError(t, err)
+			assert.Equal(t, cso.ImportReport{Created: rows}, *report)
+
+			n, err := dir.Count(ctx)
+			require.NoError(t, err)
+			assert.Equal(t, rows, n)
+			last, err := dir.Get(ctx, cso.Actor{}, "dernek-1233")
+			require.NoError(t, err)
+			assert.Equal(t, []int{19}, last.Services[0].Provinces) // 1 + 1233 mod 81
+
+			report, err = dir.Import(ctx, cso.Admin(), strings.NewReader(file.String()))
+			require.NoError(t, err)
+			assert.Equal(t, cso.ImportReport{Unchanged: rows}, *report)
+		})
+	}
+}
+
+func TestImportRefusesARowWithoutASlug(t *testing.T) {
+	ctx := context.Background()
+	for name, wrap := range importStores() {
+		t.Run(name, func(t *testing.T) {
+			dir := newImportDirectory(t, wrap)
+			_, err := dir.Import(ctx, cso.Admin(), strings.NewReader(importHeader+
+				"Umut Derneği,,association,İstanbul,health,\n"+
+				"جمعية الأمل,,association,Hatay,health,\n"))
+
+			var verr *cso.ValidationError
+			require.ErrorAs(t, err, &verr)
+			assert.Contains(t, verr.Fields, "slug")
+
+			n, err := dir.Count(ctx)
+			require.NoError(t, err)
+			assert.Zero(t, n)
+		})
+	}
+}

@@ -1,0 +1,183 @@
+package store
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/musterekproje/musterek/cso"
+	"github.com/uptrace/bun"
+)
+
+// bulkBatch is how many organizations one statement per table inserts,
+// and how many keys one lookup asks for. bun writes the values into the
+// statement text, so the limit is the statement's size rather than the
+// number of parameters a database allows; 500 organizations make a few
+// hundred kilobytes of SQL.
+const bulkBatch = 500
+
+var (
+	_ cso.BulkCreator = (*organizationStore)(nil)
+	_ cso.KeyFinder   = (*organizationStore)(nil)
+)
+
+// CreateOrganizations implements cso.BulkCreator. It writes the same rows
+// as CreateOrganization does for each organization, a batch at a time.
+func (s *organizationStore) CreateOrganizations(ctx context.Context, orgs []*cso.Organization) error {
+	if err := duplicateInBatch(orgs); err != nil {
+		return fmt.Errorf("store: create %d organizations: %w", len(orgs), err)
+	}
+
+	now := s.db.timestamp()
+	recs := make([]*record, len(orgs))
+	for i, o := range orgs {
+		recs[i] = newCreatedRecord(o, now)
+	}
+
+	err := s.write(ctx, func(ctx context.Context, idb bun.IDB) error {
+		for start := 0; start < len(recs); start += bulkBatch {
+			end := min(start+bulkBatch, len(recs))
+			if err := insertBatch(ctx, idb, orgs[start:end], recs[start:end]); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		if _, ok := uniqueViolation(err); ok {
+			err = cso.ErrDuplicate
+		}
+		return fmt.Errorf("store: create %d organizations: %w", len(orgs), err)
+	}
+
+	for i, o := range orgs {
+		created(o, recs[i])
+	}
+	return nil
+}
+
+// insertBatch inserts the records of orgs after checking that none of
+// their slugs and registry identifiers is taken, so that a conflict is
+// named as CreateOrganization names it.
+func insertBatch(ctx context.Context, idb bun.IDB, orgs []*cso.Organization, recs []*record) error {
+	slugs, registryIDs := batchKeys(orgs)
+	keys, err := organizationKeys(ctx, idb, slugs, registryIDs)
+	if err != nil {
+		return err
+	}
+	if err := takenKey(orgs, keys); err != nil {
+		return err
+	}
+	return insertRecords(ctx, idb, recs)
+}
+
+// batchKeys returns the slugs and the registry identifiers of orgs.
+func batchKeys(orgs []*cso.Organization) (slugs, registryIDs []string) {
+	for _, o := range orgs {
+		slugs = append(slugs, o.Slug)
+		if o.RegistryID != "" {
+			registryIDs = append(registryIDs, o.RegistryID)
+		}
+	}
+	return slugs, registryIDs
+}
+
+// duplicateInBatch names the first slug or registry identifier that two
+// of orgs share.
+func duplicateInBatch(orgs []*cso.Organization) error {
+	slugs := make(map[string]bool, len(orgs))
+	registryIDs := make(map[string]bool, len(orgs))
+	for _, o := range orgs {
+		if slugs[o.Slug] {
+			return &cso.DuplicateError{Field: "slug", Value: o.Slug}
+		}
+		slugs[o.Slug] = true
+
+		if o.RegistryID == "" {
+			continue
+		}
+		if registryIDs[o.RegistryID] {
+			return &cso.DuplicateError{Field: "registry_id", Value: o.RegistryID}
+		}
+		registryIDs[o.RegistryID] = true
+	}
+	return nil
+}
+
+// takenKey names the first slug or registry identifier of orgs that a
+// stored organization holds.
+func takenKey(orgs []*cso.Organization, keys []cso.OrganizationKey) error {
+	if len(keys) == 0 {
+		return nil
+	}
+
+	slugs := make(map[string]bool, len(keys))
+	registryIDs := make(map[string]bool, len(keys))
+	for _, k := range keys {
+		slugs[k.Slug] = true
+		registryIDs[k.RegistryID] = true
+	}
+
+	for _, o := range orgs {
+		if slugs[o.Slug] {
+			return &cso.DuplicateError{Field: "slug", Value: o.Slug}
+		}
+		if o.RegistryID != "" && registryIDs[o.RegistryID] {
+			return &cso.DuplicateError{Field: "registry_id", Value: o.RegistryID}
+		}
+	}
+	return nil
+}
+
+// OrganizationKeys implements cso.KeyFinder, asking for a batch of keys
+// at a time.
+func (s *organizationStore) OrganizationKeys(ctx context.Context, slugs, registryIDs []string) ([]cso.OrganizationKey, error) {
+	var keys []cso.OrganizationKey
+	err := s.read(ctx, func(ctx context.Context, idb bun.IDB) error {
+		var err error
+		keys, err = organizationKeys(ctx, idb, slugs, registryIDs)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("store: organization keys: %w", err)
+	}
+	return keys, nil
+}
+
+// organizationKeys returns the keys of the organizations holding one of
+// the slugs or registry identifiers, each once.
+func organizationKeys(ctx context.Context, idb bun.IDB, slugs, registryIDs []string) ([]cso.OrganizationKey, error) {
+	seen := map[int64]bool{}
+	var keys []cso.OrganizationKey
+	find := func(column string, values []string) error {
+		for start := 0; start < len(values); start += bulkBatch {
+			end := min(start+bulkBatch, len(values))
+
+			var rows []organizationRow
+			err := idb.NewSelect().Model(&rows).
+				Column("id", "slug", "registry_id").
+				Where("? IN (?)", bun.Ident(column), bun.List(values[start:end])).
+				Scan(ctx)
+			if err != nil {
+				return err
+			}
+
+			for _, r := range rows {
+				if !seen[r.ID] {
+					seen[r.ID] = true
+					keys = append(keys, cso.OrganizationKey{
+						ID: r.ID, Slug: r.Slug, RegistryID: r.RegistryID,
+					})
+				}
+			}
+		}
+		return nil
+	}
+
+	if err := find("slug", slugs); err != nil {
+		return nil, err
+	}
+	if err := find("registry_id", registryIDs); err != nil {
+		return nil, err
+	}
+	return keys, nil
+}
