@@ -4,13 +4,16 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 )
 
 // csvImport gathers the organizations and the errors of a CSV file. It
-// parses every row first and checks them once the whole file is read, so
+// reads every row first and checks them once the whole file is read, so
 // a file over the row limit is refused before any row is validated.
 type csvImport struct {
 	head   map[string]int
@@ -26,9 +29,15 @@ type csvImport struct {
 
 // parsedRow is a row read but not yet checked.
 type parsedRow struct {
-	line int
-	org  *Organization
-	bad  csvProblems
+	line   int
+	fields []string
+
+	// What prepare finds out, on its own for each row.
+	org     *Organization
+	bad     csvProblems
+	slug    string // the given slug, or the one derived from the name
+	derived bool
+	invalid error // what Validate returned
 }
 
 func newCSVImport(head map[string]int) *csvImport {
@@ -44,31 +53,29 @@ func (imp *csvImport) fail(line int, column, reason string) {
 	imp.errs = append(imp.errs, RowError{line, column, reason})
 }
 
-// row parses one record, which the reader may overwrite afterwards.
+// row keeps one record, which the reader may overwrite afterwards; its
+// field strings stay valid, so only the slice is copied.
 func (imp *csvImport) row(line int, rec []string) {
-	get := func(column string) string {
-		if i, ok := imp.head[column]; ok {
-			return strings.TrimSpace(rec[i])
-		}
-		return ""
-	}
-
-	o, bad := parseCSVRow(get)
-	imp.parsed = append(imp.parsed, parsedRow{line, o, bad})
+	imp.parsed = append(imp.parsed, parsedRow{line: line, fields: slices.Clone(rec)})
 }
 
-// check normalizes and validates the parsed rows and records either the
-// organizations or the errors, one per bad column, in line order.
+// check parses, normalizes and validates the rows and records either the
+// organizations or the errors, one per bad column, in line order. Rows
+// are prepared in parallel, as each stands on its own; what depends on
+// the rows before it (duplicates) is checked after, in order.
 func (imp *csvImport) check() {
+	inParallel(len(imp.parsed), func(i int) {
+		imp.parsed[i].prepare(imp.head)
+	})
+
 	for _, r := range imp.parsed {
-		r.org.Normalize()
-		imp.duplicates(r.org, r.bad, r.line)
+		imp.duplicates(r)
 
 		var verr *ValidationError
-		if err := r.org.Validate(); errors.As(err, &verr) {
+		if errors.As(r.invalid, &verr) {
 			r.bad.addValidation(verr)
-		} else if err != nil {
-			r.bad.add("", err.Error())
+		} else if r.invalid != nil {
+			r.bad.add("", r.invalid.Error())
 		}
 
 		for _, column := range r.bad.columns() {
@@ -85,26 +92,70 @@ func (imp *csvImport) check() {
 	})
 }
 
+// prepare builds the organization of the row, normalizes it, derives
+// its slug and validates it.
+func (r *parsedRow) prepare(head map[string]int) {
+	get := func(column string) string {
+		if i, ok := head[column]; ok {
+			return strings.TrimSpace(r.fields[i])
+		}
+		return ""
+	}
+	r.org, r.bad = parseCSVRow(get)
+	r.fields = nil
+
+	r.org.Normalize()
+	r.slug = r.org.Slug
+	if r.slug == "" {
+		r.slug, r.derived = DeriveSlug(r.org), true
+	}
+	r.invalid = r.org.Validate()
+}
+
+// inParallel calls fn for every index below n, spread over as many
+// goroutines as may run at once, and returns when all calls have.
+func inParallel(n int, fn func(i int)) {
+	const chunk = 64
+	workers := min(runtime.GOMAXPROCS(0), (n+chunk-1)/chunk)
+
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for {
+				start := int(next.Add(chunk)) - chunk
+				if start >= n {
+					return
+				}
+				for i := start; i < min(start+chunk, n); i++ {
+					fn(i)
+				}
+			}
+		})
+	}
+	wg.Wait()
+}
+
 // duplicates reports a slug or registry identifier that an earlier row of
 // the file already holds.
-func (imp *csvImport) duplicates(o *Organization, bad csvProblems, line int) {
-	slug, derived := o.Slug, ""
-	if slug == "" {
-		slug, derived = DeriveSlug(o), " (derived from the name)"
+func (imp *csvImport) duplicates(r parsedRow) {
+	derived := ""
+	if r.derived {
+		derived = " (derived from the name)"
 	}
-	if first, ok := imp.slugs[slug]; ok && slug != "" {
-		bad.add("slug", fmt.Sprintf("slug %q%s is already used on line %d",
-			slug, derived, first))
-	} else if slug != "" {
-		imp.slugs[slug] = line
+	if first, ok := imp.slugs[r.slug]; ok && r.slug != "" {
+		r.bad.add("slug", fmt.Sprintf("slug %q%s is already used on line %d",
+			r.slug, derived, first))
+	} else if r.slug != "" {
+		imp.slugs[r.slug] = r.line
 	}
 
-	id := o.RegistryID
+	id := r.org.RegistryID
 	if first, ok := imp.registryIDs[id]; ok && id != "" {
-		bad.add("registry_id", fmt.Sprintf(
+		r.bad.add("registry_id", fmt.Sprintf(
 			"registry_id is already used on line %d", first))
 	} else if id != "" {
-		imp.registryIDs[id] = line
+		imp.registryIDs[id] = r.line
 	}
 }
 
