@@ -8,7 +8,6 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
-	"strings"
 	"sync"
 	"testing"
 
@@ -70,7 +69,7 @@ func benchmarkQuery(b *testing.B, db *DB, q cso.Query) {
 
 	b.Run("raw", func(b *testing.B) {
 		query, args := newSearchPlan(db.dialect, q).page(cso.DefaultLimit, 0)
-		stmt, err := db.bun.DB.PrepareContext(ctx, placeholders(db.dialect, query))
+		stmt, err := db.bun.DB.PrepareContext(ctx, query)
 		require.NoError(b, err)
 		defer stmt.Close()
 
@@ -106,25 +105,6 @@ func readAll(ctx context.Context, stmt *sql.Stmt, args []any) error {
 		}
 	}
 	return rows.Err()
-}
-
-// placeholders numbers the ? placeholders of query for PostgreSQL.
-func placeholders(dialect, query string) string {
-	if dialect != DialectPostgres {
-		return query
-	}
-
-	var b strings.Builder
-	n := 0
-	for _, r := range query {
-		if r == '?' {
-			n++
-			fmt.Fprintf(&b, "$%d", n)
-			continue
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
 }
 
 // benchDBs holds the generated databases of this run, by dialect and

@@ -25,9 +25,12 @@ func TestMigrationsRollBack(t *testing.T) {
 			group, err := m.Rollback(ctx)
 			require.NoError(t, err)
 			want := map[string][]string{
-				DialectSQLite: {"20261203000001", "20261203000002"},
+				DialectSQLite: {
+					"20261203000001", "20261203000002", "20261204000001",
+				},
 				DialectPostgres: {
 					"20261203000001", "20261203000002", "20261203000003",
+					"20261204000001",
 				},
 			}
 			assert.ElementsMatch(t, want[dialect], migrationNames(group))

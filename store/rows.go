@@ -31,10 +31,12 @@ type organizationRow struct {
 	Version        int        `bun:"version"`
 
 	// SortKey orders rows in Turkish alphabetical order of the Turkish
-	// name; NameKey and RestKey are the folded words search matches.
-	SortKey []byte `bun:"sort_key"`
-	NameKey string `bun:"name_key"`
-	RestKey string `bun:"rest_key"`
+	// name; NameKey and RestKey are the folded words search matches, and
+	// FacetKey the facet tokens that filters match (see facetKey).
+	SortKey  []byte `bun:"sort_key"`
+	NameKey  string `bun:"name_key"`
+	RestKey  string `bun:"rest_key"`
+	FacetKey string `bun:"facet_key"`
 }
 
 // officeRow is a row of the offices table.
@@ -84,6 +86,7 @@ const (
 	facetServiceArea = "service_area"
 	facetTargetGroup = "target_group"
 	facetLanguage    = "language"
+	facetStatus      = "status"
 )
 
 // record is everything stored for one organization.
@@ -119,6 +122,7 @@ func newRecord(o *cso.Organization) *record {
 		SortKey:      cso.SortKey(o.Name["tr"]),
 		NameKey:      searchKey(names),
 		RestKey:      searchKey(rest),
+		FacetKey:     facetKey(o.Facets(), o.Status),
 	}}
 	if o.LastVerified != nil {
 		t := o.LastVerified.UTC().Truncate(time.Microsecond)
@@ -204,6 +208,40 @@ func newFacetRows(f cso.Facets) []facetRow {
 		add(facetLanguage, v)
 	}
 	return rows
+}
+
+// facetToken returns the word of the search index that says an
+// organization has the value of a facet, such as "#province=34". Folded
+// words hold only letters, digits and marks, so no text a person types
+// matches a facet token, not even as a prefix.
+func facetToken(facet, value string) string {
+	return "#" + facet + "=" + value
+}
+
+// facetKey returns the facet tokens of an organization with the facets
+// and the status, separated by spaces. The search index holds them next
+// to the words, so that filters and text are matched in one lookup.
+func facetKey(f cso.Facets, status cso.Status) string {
+	var b strings.Builder
+	add := func(facet, value string) {
+		b.WriteString(facetToken(facet, value))
+		b.WriteByte(' ')
+	}
+
+	for _, p := range f.Provinces {
+		add(facetProvince, strconv.Itoa(p))
+	}
+	for _, v := range f.ServiceAreas {
+		add(facetServiceArea, v)
+	}
+	for _, v := range f.TargetGroups {
+		add(facetTargetGroup, v)
+	}
+	for _, v := range f.Languages {
+		add(facetLanguage, v)
+	}
+	add(facetStatus, string(status))
+	return strings.TrimSuffix(b.String(), " ")
 }
 
 // searchKey returns the folded words of key without those too long to

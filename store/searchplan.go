@@ -3,198 +3,222 @@ package store
 import (
 	"strconv"
 	"strings"
-	"unicode"
 
 	"github.com/musterekproje/musterek/cso"
 )
 
-// organizationColumns are the columns of organizationRow.
+// organizationColumns are the columns of organizationRow that a search
+// result shows.
 const organizationColumns = "o.id, o.slug, o.registry_id, o.kind, " +
 	"o.status, o.short_name, o.names, o.descriptions, o.website, o.email, " +
 	"o.phones, o.social_links, o.last_verified_at, o.created_at, " +
-	"o.updated_at, o.version, o.sort_key, o.name_key, o.rest_key"
+	"o.updated_at, o.version"
 
-// searchPlan is the SQL of one search: the conditions a match must meet
-// and the expression of its rank group, with their arguments. Arguments
-// are written as ? placeholders.
+// The public offices and the services of organization o as JSON arrays
+// of objects whose keys are the names of the fields of officeRow and
+// serviceRow, in each dialect.
+const (
+	sqliteOffices = "(SELECT json_group_array(json_object(" +
+		"'Position', position, 'Names', json(names), 'Address', address, " +
+		"'District', district, 'Province', province, " +
+		"'PostalCode', postal_code, 'Lat', lat, 'Lon', lon)) " +
+		"FROM (SELECT * FROM offices WHERE organization_id = o.id " +
+		"AND NOT confidential ORDER BY position))"
+	sqliteServices = "(SELECT json_group_array(json_object(" +
+		"'Position', position, 'Names', json(names), " +
+		"'Descriptions', json(descriptions), 'Areas', json(areas), " +
+		"'TargetGroups', json(target_groups), " +
+		"'Languages', json(languages), 'Provinces', json(provinces), " +
+		"'Eligibility', json(eligibility), " +
+		"'RequiredDocuments', json(required_documents))) " +
+		"FROM (SELECT * FROM services WHERE organization_id = o.id " +
+		"ORDER BY position))"
+	postgresOffices = "(SELECT coalesce(json_agg(json_build_object(" +
+		"'Position', position, 'Names', names, 'Address', address, " +
+		"'District', district, 'Province', province, " +
+		"'PostalCode', postal_code, 'Lat', lat, 'Lon', lon) " +
+		"ORDER BY position), '[]') " +
+		"FROM offices WHERE organization_id = o.id AND NOT confidential)"
+	postgresServices = "(SELECT coalesce(json_agg(json_build_object(" +
+		"'Position', position, 'Names', names, " +
+		"'Descriptions', descriptions, 'Areas', areas, " +
+		"'TargetGroups', target_groups, 'Languages', languages, " +
+		"'Provinces', provinces, 'Eligibility', eligibility, " +
+		"'RequiredDocuments', required_documents) " +
+		"ORDER BY position), '[]') " +
+		"FROM services WHERE organization_id = o.id)"
+)
+
+// searchPlan is the SQL of one search. Text, filters and statuses all
+// become one query of the full-text index, which finds and counts the
+// matches without reading any organization.
 type searchPlan struct {
 	dialect string
 
-	// idSets select the IDs of the organizations that match the text and
-	// each filter; a match must be in all of them.
-	idSets    []string
-	idSetArgs []any
+	// all is the full-text query that every match satisfies. named
+	// tells the first group, the matches whose names hold every word:
+	// on SQLite it is the query of the index that they satisfy, on
+	// PostgreSQL the query of their name vector. Without text there is
+	// one group and no named query.
+	all   string
+	named string
 
-	where     []string
-	whereArgs []any
-	group     string
-	groupArgs []any
+	// terms are the folded words of the text.
+	terms []string
 }
 
 // newSearchPlan returns the plan of q in the dialect.
-//
-// Text search goes through a full-text index, and every filter through
-// the primary key of organization_facets, so no search reads the whole
-// organizations table unless it asks for every organization.
 func newSearchPlan(dialect string, q cso.Query) *searchPlan {
-	p := &searchPlan{dialect: dialect, group: "0"}
-
-	if terms := searchTerms(q.Text); len(terms) > 0 {
-		if dialect == DialectPostgres {
-			p.matchPostgres(terms)
-		} else {
-			p.matchSQLite(terms)
-		}
+	var syntax querySyntax = ftsSyntax{}
+	if dialect == DialectPostgres {
+		syntax = tsquerySyntax{}
 	}
 
-	if q.Province != 0 {
-		p.facet(facetProvince, strconv.Itoa(q.Province))
+	p := &searchPlan{dialect: dialect, terms: searchTerms(q.Text)}
+	var words, filters []string
+	for _, t := range p.terms {
+		words = append(words, syntax.prefix(t))
 	}
-	if q.ServiceArea != "" {
-		p.facet(facetServiceArea, q.ServiceArea)
+	for _, f := range queryFacets(q) {
+		filters = append(filters, syntax.token(f))
 	}
-	if q.TargetGroup != "" {
-		p.facet(facetTargetGroup, q.TargetGroup)
-	}
-	if q.Language != "" {
-		p.facet(facetLanguage, q.Language)
-	}
+	status := newStatusCondition(syntax, q.Statuses)
 
-	statuses := q.Statuses
-	if len(statuses) == 0 {
-		statuses = []cso.Status{cso.StatusActive, cso.StatusInactive}
+	text := syntax.and(words)
+	p.all = status.join(syntax, text, filters)
+	switch {
+	case text == "":
+	case dialect == DialectPostgres:
+		p.named = text
+	default:
+		names := "{name_key} : (" + text + ")"
+		p.named = status.join(syntax, names, filters)
 	}
-	marks := make([]string, len(statuses))
-	for i, st := range statuses {
-		marks[i] = "?"
-		p.whereArgs = append(p.whereArgs, string(st))
-	}
-	p.where = append(p.where, "o.status IN ("+strings.Join(marks, ", ")+")")
 	return p
 }
 
-// matchSQLite matches every term as a word prefix in either column of the
-// FTS5 index; the first group matches them all in the name column.
-func (p *searchPlan) matchSQLite(terms []string) {
-	phrases := make([]string, len(terms))
-	for i, t := range terms {
-		phrases[i] = `"` + strings.ReplaceAll(t, `"`, `""`) + `"*`
-	}
-	all := strings.Join(phrases, " AND ")
-
-	const ids = "SELECT rowid FROM organization_search " +
-		"WHERE organization_search MATCH ?"
-	p.idSets = append(p.idSets, ids)
-	p.idSetArgs = append(p.idSetArgs, all)
-	p.group = "CASE WHEN o.id IN (" + ids + ") THEN 0 ELSE 1 END"
-	p.groupArgs = []any{"{name_key} : (" + all + ")"}
-}
-
-// matchPostgres matches every term as a prefix of a lexeme of the whole
-// search vector, through its GIN index; the first group matches them all
-// in the name vector.
-func (p *searchPlan) matchPostgres(terms []string) {
-	lexemes := make([]string, len(terms))
-	for i, t := range terms {
-		t = strings.ReplaceAll(t, `\`, `\\`)
-		lexemes[i] = "'" + strings.ReplaceAll(t, "'", "''") + "':*"
-	}
-	query := strings.Join(lexemes, " & ")
-
-	p.where = append(p.where, "o.search_vec @@ CAST(? AS tsquery)")
-	p.whereArgs = append(p.whereArgs, query)
-	p.group = "CASE WHEN o.name_vec @@ CAST(? AS tsquery) THEN 0 ELSE 1 END"
-	p.groupArgs = []any{query}
-}
-
-// facet requires the organization to have the facet value.
-func (p *searchPlan) facet(facet, value string) {
-	p.idSets = append(p.idSets, "SELECT organization_id "+
-		"FROM organization_facets WHERE facet = ? AND value = ?")
-	p.idSetArgs = append(p.idSetArgs, facet, value)
-}
-
-// conditions returns the WHERE clause of the plan and its arguments.
-//
-// SQLite intersects the ID sets before it reads any organization, which
-// spares it a lookup for each ID that only one set holds. PostgreSQL
-// plans each set as a semi-join of its own, which serves it better.
-func (p *searchPlan) conditions() (string, []any) {
-	var conds []string
-	var args []any
-
-	switch {
-	case len(p.idSets) == 0:
-	case p.dialect == DialectPostgres:
-		for _, set := range p.idSets {
-			conds = append(conds, "o.id IN ("+set+")")
-		}
-		args = append(args, p.idSetArgs...)
-	default:
-		conds = append(conds, "o.id IN ("+strings.Join(p.idSets, " INTERSECT ")+")")
-		args = append(args, p.idSetArgs...)
-	}
-
-	conds = append(conds, p.where...)
-	args = append(args, p.whereArgs...)
-	return strings.Join(conds, " AND "), args
-}
+// walkCost is how many entries of the sort index SQLite walks in the
+// time it takes to look up the sort key of one match.
+const walkCost = 5
 
 // page returns the query of one page, ordered by rank group, then in
-// Turkish alphabetical order, with the number of all matches. Matches
-// are ordered and counted by ID and sort key alone; only the rows of the
-// page are read whole.
+// Turkish alphabetical order, with the number of all matches. Only the
+// organizations of the page are read whole.
 func (p *searchPlan) page(limit, offset int) (string, []any) {
-	where, whereArgs := p.conditions()
-
-	var query string
 	if p.dialect == DialectPostgres {
-		// Left to itself, PostgreSQL takes the LIMIT as a reason to walk
-		// every organization in sort order, as if the window could stop
-		// early. Materializing the matches first makes it find them
-		// through the indexes.
-		query = "WITH matches AS MATERIALIZED (" +
-			"SELECT o.id, " + p.group + " AS search_group, o.sort_key " +
-			"FROM organizations AS o WHERE " + where + "), " +
-			"page AS (SELECT id, search_group, " +
-			"count(*) OVER () AS search_total FROM matches " +
-			"ORDER BY search_group, sort_key, id LIMIT ? OFFSET ?) "
-	} else {
-		query = "WITH page AS (" +
-			"SELECT o.id, " + p.group + " AS search_group, " +
-			"count(*) OVER () AS search_total " +
-			"FROM organizations AS o WHERE " + where +
-			" ORDER BY search_group, o.sort_key, o.id LIMIT ? OFFSET ?) "
+		return p.pagePostgres(limit, offset)
 	}
-	query += "SELECT " + organizationColumns + ", " +
-		"page.search_group, page.search_total " +
+	return p.pageSQLite(limit, offset)
+}
+
+// pageSQLite orders the matches in one of two ways. When they are few,
+// it looks up the sort key and the name of each and sorts them. When
+// they are many, looking each up would cost more than walking the sort
+// index and keeping the matches it meets: that soon fills a page, and
+// reads no organization. The query counts the matches first and gives
+// the way it does not take a limit of zero, so that it reads nothing.
+//
+// Walking, the first group is found by a second query of the index,
+// which holds the matches whose names hold every word.
+func (p *searchPlan) pageSQLite(limit, offset int) (string, []any) {
+	args := []any{p.all, p.named, limit, offset}
+	group := "0"
+	if len(p.terms) > 0 {
+		conds := make([]string, len(p.terms))
+		for i, t := range p.terms {
+			args = append(args, " "+t)
+			conds[i] = "instr(' ' || o.name_key, ?" + strconv.Itoa(len(args)) + ")"
+		}
+		group = "CASE WHEN " + strings.Join(conds, " AND ") +
+			" THEN 0 ELSE 1 END"
+	}
+
+	var b strings.Builder
+	b.WriteString("WITH matches(id) AS MATERIALIZED (" +
+		"SELECT rowid FROM organization_search " +
+		"WHERE organization_search MATCH ?1), ")
+	if p.named != "" {
+		b.WriteString("named(id) AS MATERIALIZED (" +
+			"SELECT rowid FROM organization_search " +
+			"WHERE organization_search MATCH ?2), ")
+	}
+	b.WriteString("plan AS MATERIALIZED (SELECT total, " +
+		"total * total * " + strconv.Itoa(walkCost) +
+		" > (?3 + ?4) * size AS walk " +
+		"FROM (SELECT (SELECT count(*) FROM matches) AS total, " +
+		"(SELECT coalesce(max(id), 0) FROM organizations) AS size)), ")
+
+	b.WriteString("page AS MATERIALIZED (" +
+		"SELECT * FROM (SELECT " + group + " AS search_group, o.id " +
+		"FROM matches AS m CROSS JOIN organizations AS o ON o.id = m.id " +
+		"ORDER BY 1, o.sort_key, o.id " +
+		"LIMIT (SELECT iif(walk, 0, ?3) FROM plan) OFFSET ?4)")
+	if p.named == "" {
+		b.WriteString(" UNION ALL " + walkSQLite("0", "o.id IN matches",
+			"(SELECT iif(walk, ?3, 0) FROM plan)", "?4"))
+	} else {
+		b.WriteString(" UNION ALL " + walkSQLite("0", "o.id IN named",
+			"(SELECT iif(walk, ?3, 0) FROM plan)", "?4"))
+		b.WriteString(" UNION ALL " + walkSQLite("1",
+			"o.id IN matches AND o.id NOT IN named",
+			"(SELECT iif(walk, max(?3 - max("+namedCount+" - ?4, 0), 0), 0) "+
+				"FROM plan)",
+			"max(?4 - "+namedCount+", 0)"))
+	}
+
+	b.WriteString(") SELECT " + organizationColumns + ", " +
+		"page.search_group, plan.total AS search_total, " +
+		sqliteOffices + " AS search_offices, " +
+		sqliteServices + " AS search_services " +
+		"FROM page CROSS JOIN organizations AS o ON o.id = page.id " +
+		"CROSS JOIN plan " +
+		"ORDER BY page.search_group, o.sort_key, o.id")
+	return b.String(), args
+}
+
+// namedCount is the size of the first group.
+const namedCount = "(SELECT count(*) FROM named)"
+
+// walkSQLite returns the query that walks the sort index for a page of
+// the group, the organizations that satisfy cond.
+func walkSQLite(group, cond, limit, offset string) string {
+	return "SELECT * FROM (SELECT " + group + " AS search_group, o.id " +
+		"FROM organizations AS o INDEXED BY organizations_sort_idx " +
+		"WHERE " + cond + " ORDER BY o.sort_key, o.id " +
+		"LIMIT " + limit + " OFFSET " + offset + ")"
+}
+
+// pagePostgres finds the matches through the GIN index of the search
+// vector, sorts them by group and sort key, and counts them.
+func (p *searchPlan) pagePostgres(limit, offset int) (string, []any) {
+	group := "0"
+	args := []any{p.all, limit, offset}
+	if p.named != "" {
+		group = "CASE WHEN o.name_vec @@ CAST($4 AS tsquery) THEN 0 ELSE 1 END"
+		args = append(args, p.named)
+	}
+
+	query := "WITH matches AS MATERIALIZED (" +
+		"SELECT o.id, " + group + " AS search_group, o.sort_key " +
+		"FROM organizations AS o " +
+		"WHERE o.search_vec @@ CAST($1 AS tsquery)), " +
+		"page AS (SELECT id, search_group FROM matches " +
+		"ORDER BY search_group, sort_key, id LIMIT $2 OFFSET $3) " +
+		"SELECT " + organizationColumns + ", page.search_group, " +
+		"(SELECT count(*) FROM matches) AS search_total, " +
+		postgresOffices + " AS search_offices, " +
+		postgresServices + " AS search_services " +
 		"FROM page JOIN organizations AS o ON o.id = page.id " +
 		"ORDER BY page.search_group, o.sort_key, o.id"
-
-	args := make([]any, 0, len(p.groupArgs)+len(whereArgs)+2)
-	args = append(args, p.groupArgs...)
-	args = append(args, whereArgs...)
-	return query, append(args, limit, offset)
+	return query, args
 }
 
 // count returns the query of the number of matches.
 func (p *searchPlan) count() (string, []any) {
-	where, args := p.conditions()
-	return "SELECT count(*) FROM organizations AS o WHERE " + where, args
-}
-
-// searchTerms returns the folded words of text that can match an indexed
-// word: those with a letter or a digit.
-func searchTerms(text string) []string {
-	var terms []string
-	for _, t := range cso.Terms(text) {
-		if strings.IndexFunc(t, isWordRune) >= 0 {
-			terms = append(terms, t)
-		}
+	if p.dialect == DialectPostgres {
+		return "SELECT count(*) FROM organizations " +
+			"WHERE search_vec @@ CAST($1 AS tsquery)", []any{p.all}
 	}
-	return terms
-}
-
-func isWordRune(r rune) bool {
-	return unicode.IsLetter(r) || unicode.IsDigit(r)
+	return "SELECT count(*) FROM organization_search " +
+		"WHERE organization_search MATCH ?1", []any{p.all}
 }

@@ -54,6 +54,12 @@ func testSearchFolding(t *testing.T, s cso.Store) {
 		},
 		newOrg("hukuki-yardim", "Hukuki Yardım Platformu"),
 		newOrg("istanbul-goc", "İstanbul Göç Merkezi"),
+		&cso.Organization{
+			Slug:   "tamil-kalvi",
+			Name:   cso.Text{"tr": "Tamil Eğitim Merkezi", "ta": "தமிழ் கல்வி மையம்"},
+			Kind:   cso.KindAssociation,
+			Status: cso.StatusActive,
+		},
 	)
 
 	tests := []struct {
@@ -73,6 +79,10 @@ func testSearchFolding(t *testing.T, s cso.Store) {
 		{"istanbul", []string{"istanbul-goc"}},
 		{"ukuk", []string{}},
 		{"zeytin", []string{}},
+		// Tamil writes vowel signs that are marks, not letters, inside
+		// words: the word is still one word.
+		{"தமிழ்", []string{"tamil-kalvi"}},
+		{"கல்வி மை", []string{"tamil-kalvi"}},
 	}
 	for _, tt := range tests {
 		res := mustSearch(t, s, cso.Query{Text: tt.text})

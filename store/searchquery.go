@@ -1,0 +1,168 @@
+package store
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/musterekproje/musterek/cso"
+)
+
+// queryFacets returns the facet tokens that the filters of q require.
+func queryFacets(q cso.Query) []string {
+	var tokens []string
+	if q.Province != 0 {
+		tokens = append(tokens, facetToken(facetProvince, strconv.Itoa(q.Province)))
+	}
+	if q.ServiceArea != "" {
+		tokens = append(tokens, facetToken(facetServiceArea, q.ServiceArea))
+	}
+	if q.TargetGroup != "" {
+		tokens = append(tokens, facetToken(facetTargetGroup, q.TargetGroup))
+	}
+	if q.Language != "" {
+		tokens = append(tokens, facetToken(facetLanguage, q.Language))
+	}
+	return tokens
+}
+
+// allStatuses are the statuses an organization can have, the most common
+// first.
+var allStatuses = []cso.Status{cso.StatusActive, cso.StatusInactive, cso.StatusClosed}
+
+// statusCondition is what a match must satisfy for its status token.
+type statusCondition struct {
+	include string // one of these statuses, or "" for any
+	exclude string // none of these statuses, or ""
+	listed  string // one of the statuses asked for
+}
+
+// newStatusCondition returns the condition for the statuses, by default
+// active and inactive. Most organizations are active, so a query that
+// admits active ones excludes the few others rather than list the many
+// it admits.
+func newStatusCondition(syntax querySyntax, statuses []cso.Status) statusCondition {
+	if len(statuses) == 0 {
+		statuses = []cso.Status{cso.StatusActive, cso.StatusInactive}
+	}
+
+	var in, out []string
+	for _, st := range allStatuses {
+		token := syntax.token(facetToken(facetStatus, string(st)))
+		if slices.Contains(statuses, st) {
+			in = append(in, token)
+		} else {
+			out = append(out, token)
+		}
+	}
+
+	c := statusCondition{listed: syntax.or(in)}
+	switch {
+	case len(out) == 0:
+	case slices.Contains(statuses, cso.StatusActive):
+		c.exclude = syntax.or(out)
+	default:
+		c.include = c.listed
+	}
+	return c
+}
+
+// join returns the query that requires text (if not empty), every
+// filter and the status. A query needs something to look up in the
+// index, so without text and filters it lists the statuses asked for.
+func (c statusCondition) join(syntax querySyntax, text string, filters []string) string {
+	var required []string
+	if text != "" {
+		required = append(required, text)
+	}
+	required = append(required, filters...)
+	if c.include != "" {
+		required = append(required, c.include)
+	}
+	if len(required) == 0 {
+		return c.listed
+	}
+	return syntax.not(syntax.and(required), c.exclude)
+}
+
+// querySyntax writes full-text queries for one database.
+type querySyntax interface {
+	prefix(term string) string // a word starting with term
+	token(token string) string // exactly the token
+	and(parts []string) string
+	or(parts []string) string
+
+	// not returns query without what exclude matches; exclude may be
+	// empty.
+	not(query, exclude string) string
+}
+
+// ftsSyntax writes SQLite FTS5 queries. Every word is quoted, so that
+// nothing a person types is read as an operator.
+type ftsSyntax struct{}
+
+func (ftsSyntax) prefix(term string) string { return quoteFTS(term) + "*" }
+func (ftsSyntax) token(token string) string { return quoteFTS(token) }
+func (ftsSyntax) and(parts []string) string { return group(parts, " AND ") }
+func (ftsSyntax) or(parts []string) string  { return group(parts, " OR ") }
+
+func (ftsSyntax) not(query, exclude string) string {
+	if exclude == "" {
+		return query
+	}
+	return "(" + query + ") NOT " + exclude
+}
+
+func quoteFTS(s string) string {
+	return `"` + strings.ReplaceAll(s, `"`, `""`) + `"`
+}
+
+// tsquerySyntax writes PostgreSQL tsquery text. Every lexeme is quoted,
+// so that nothing a person types is read as an operator.
+type tsquerySyntax struct{}
+
+func (tsquerySyntax) prefix(term string) string { return quoteLexeme(term) + ":*" }
+func (tsquerySyntax) token(token string) string { return quoteLexeme(token) }
+func (tsquerySyntax) and(parts []string) string { return group(parts, " & ") }
+func (tsquerySyntax) or(parts []string) string  { return group(parts, " | ") }
+
+func (tsquerySyntax) not(query, exclude string) string {
+	if exclude == "" {
+		return query
+	}
+	return query + " & !" + exclude
+}
+
+func quoteLexeme(s string) string {
+	s = strings.ReplaceAll(s, `\`, `\\`)
+	return "'" + strings.ReplaceAll(s, "'", "''") + "'"
+}
+
+// group joins parts with the operator, in parentheses when there are
+// several.
+func group(parts []string, op string) string {
+	switch len(parts) {
+	case 0:
+		return ""
+	case 1:
+		return parts[0]
+	}
+	return "(" + strings.Join(parts, op) + ")"
+}
+
+// searchTerms returns the folded words of text that can match an indexed
+// word: those with a letter or a digit.
+func searchTerms(text string) []string {
+	var terms []string
+	for _, t := range cso.Terms(text) {
+		if strings.IndexFunc(t, isWordRune) >= 0 {
+			terms = append(terms, t)
+		}
+	}
+	return terms
+}
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
