@@ -16,8 +16,10 @@ type ImportReport struct {
 }
 
 // importBatch is how many new organizations Import hands to a
-// BulkCreator at once.
-const importBatch = 500
+// BulkCreator at once: many, so that the store can spread the work over
+// batches of its own choosing, and a bounded number, so that a caller's
+// memory need not hold all of a file's rows twice.
+const importBatch = 10_000
 
 // Import reads organizations in the CSV format of ReadCSV and saves them
 // in one transaction: a file with any bad row imports nothing and returns

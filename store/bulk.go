@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"fmt"
+	"sync"
+	"time"
 
 	"github.com/musterekproje/musterek/cso"
 	"github.com/uptrace/bun"
@@ -28,19 +30,14 @@ func (s *organizationStore) CreateOrganizations(ctx context.Context, orgs []*cso
 	}
 
 	now := s.db.timestamp()
-	recs := make([]*record, len(orgs))
-	for i, o := range orgs {
-		recs[i] = newCreatedRecord(o, now)
-	}
-
+	ids := make([]int64, len(orgs))
 	err := s.write(ctx, func(ctx context.Context, idb bun.IDB) error {
-		for start := 0; start < len(recs); start += bulkBatch {
-			end := min(start+bulkBatch, len(recs))
-			if err := insertBatch(ctx, idb, orgs[start:end], recs[start:end]); err != nil {
-				return err
-			}
+		if s.db.dialect != DialectSQLite {
+			return insertBatches(ctx, idb, orgs, now, ids)
 		}
-		return nil
+		return withSQLitePragmas(ctx, idb, bulkPragmas, func() error {
+			return insertBatches(ctx, idb, orgs, now, ids)
+		})
 	})
 	if err != nil {
 		if _, ok := uniqueViolation(err); ok {
@@ -50,7 +47,83 @@ func (s *organizationStore) CreateOrganizations(ctx context.Context, orgs []*cso
 	}
 
 	for i, o := range orgs {
-		created(o, recs[i])
+		created(o, ids[i], now)
+	}
+	return nil
+}
+
+// bulkPragmas set up a SQLite connection for a large insert: a page
+// cache (in KiB when negative) that holds the indexes being written, so
+// that pages are not written out and read back mid-transaction. SQLite
+// takes the cache size into account at once, inside a transaction too.
+var bulkPragmas = map[string]int{
+	"cache_size": -128 << 10,
+}
+
+// withSQLitePragmas runs fn with the pragmas set on the connection of
+// idb and sets them back afterwards, as connections are shared.
+func withSQLitePragmas(ctx context.Context, idb bun.IDB, pragmas map[string]int, fn func() error) (err error) {
+	for name, value := range pragmas {
+		var old int
+		if err := idb.QueryRowContext(ctx, "PRAGMA "+name).Scan(&old); err != nil {
+			return fmt.Errorf("read pragma %s: %w", name, err)
+		}
+		if _, err := idb.ExecContext(ctx, fmt.Sprintf("PRAGMA %s = %d", name, value)); err != nil {
+			return fmt.Errorf("set pragma %s: %w", name, err)
+		}
+
+		defer func() {
+			_, restoreErr := idb.ExecContext(context.WithoutCancel(ctx),
+				fmt.Sprintf("PRAGMA %s = %d", name, old))
+			if err == nil && restoreErr != nil {
+				err = fmt.Errorf("restore pragma %s: %w", name, restoreErr)
+			}
+		}()
+	}
+	return fn()
+}
+
+// recordBatch is the records of orgs[start:start+len(recs)].
+type recordBatch struct {
+	start int
+	recs  []*record
+}
+
+// insertBatches inserts orgs a batch at a time and sets ids. Building the
+// records (folding names into search keys, collation keys) costs about
+// as much as writing them, so another goroutine builds the next batch
+// while the database writes the last.
+func insertBatches(ctx context.Context, idb bun.IDB, orgs []*cso.Organization, now time.Time, ids []int64) error {
+	batches := make(chan recordBatch, 1)
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		defer close(batches)
+		for start := 0; start < len(orgs); start += bulkBatch {
+			end := min(start+bulkBatch, len(orgs))
+			b := recordBatch{start: start, recs: make([]*record, 0, end-start)}
+			for _, o := range orgs[start:end] {
+				b.recs = append(b.recs, newCreatedRecord(o, now))
+			}
+
+			select {
+			case batches <- b:
+			case <-stop:
+				return
+			}
+		}
+	})
+	defer wg.Wait()
+	defer close(stop)
+
+	for b := range batches {
+		batch := orgs[b.start : b.start+len(b.recs)]
+		if err := insertBatch(ctx, idb, batch, b.recs); err != nil {
+			return err
+		}
+		for i, rec := range b.recs {
+			ids[b.start+i] = rec.org.ID
+		}
 	}
 	return nil
 }

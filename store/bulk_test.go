@@ -381,3 +381,17 @@ func TestOrganizationKeys(t *testing.T) {
 		})
 	}
 }
+
+func TestCreateOrganizationsLeavesSQLiteSettingsAsTheyWere(t *testing.T) {
+	ctx := context.Background()
+	db := store.OpenTestDB(t, store.DialectSQLite)
+	db.Bun().DB.SetMaxOpenConns(1) // so that every statement sees one connection
+
+	orgs := []*cso.Organization{bulkOrg(1), bulkOrg(2)}
+	require.NoError(t, db.Organizations().(cso.BulkCreator).CreateOrganizations(ctx, orgs))
+
+	// SQLite's default cache holds 2000 KiB.
+	var cacheSize int
+	require.NoError(t, db.Bun().QueryRowContext(ctx, "PRAGMA cache_size").Scan(&cacheSize))
+	assert.Equal(t, -2000, cacheSize)
+}

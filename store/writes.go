@@ -21,7 +21,7 @@ func (s *organizationStore) CreateOrganization(ctx context.Context, o *cso.Organ
 		return writeError(fmt.Sprintf("create organization %q", o.Slug), o, err)
 	}
 
-	created(o, rec)
+	created(o, rec.org.ID, rec.org.CreatedAt)
 	return nil
 }
 
@@ -35,11 +35,12 @@ func newCreatedRecord(o *cso.Organization, now time.Time) *record {
 	return rec
 }
 
-// created gives o what the store set when it inserted rec.
-func created(o *cso.Organization, rec *record) {
-	o.ID = rec.org.ID
-	o.Version = rec.org.Version
-	o.CreatedAt, o.UpdatedAt = rec.org.CreatedAt, rec.org.UpdatedAt
+// created gives o what the store set when it inserted o at now with
+// the ID.
+func created(o *cso.Organization, id int64, now time.Time) {
+	o.ID = id
+	o.Version = 1
+	o.CreatedAt, o.UpdatedAt = now, now
 }
 
 // UpdateOrganization implements cso.Store. The slug and the creation
