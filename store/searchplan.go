@@ -65,6 +65,9 @@ type searchPlan struct {
 
 	// terms are the folded words of the text.
 	terms []string
+
+	// statuses are those a match may have, on PostgreSQL.
+	statuses []string
 }
 
 // newSearchPlan returns the plan of q in the dialect.
@@ -83,16 +86,23 @@ func newSearchPlan(dialect string, q cso.Query) *searchPlan {
 		filters = append(filters, syntax.token(f))
 	}
 	status := newStatusCondition(syntax, q.Statuses)
-
 	text := syntax.and(words)
-	p.all = status.join(syntax, text, filters)
-	switch {
-	case text == "":
-	case dialect == DialectPostgres:
+
+	if dialect == DialectPostgres {
+		// PostgreSQL reads the row of every match anyway, to see whether
+		// it is visible, so it checks the status there: excluding a
+		// status in the query would have it check the query again on
+		// every row. The name vector holds only words.
+		p.statuses = status.names
+		p.all = status.join(syntax, text, filters, false)
 		p.named = text
-	default:
+		return p
+	}
+
+	p.all = status.join(syntax, text, filters, true)
+	if text != "" {
 		names := "{name_key} : (" + text + ")"
-		p.named = status.join(syntax, names, filters)
+		p.named = status.join(syntax, names, filters, true)
 	}
 	return p
 }
@@ -198,10 +208,12 @@ func (p *searchPlan) pagePostgres(limit, offset int) (string, []any) {
 		args = append(args, p.named)
 	}
 
+	args = append(args, p.statuses)
 	query := "WITH matches AS MATERIALIZED (" +
 		"SELECT o.id, " + group + " AS search_group, o.sort_key " +
 		"FROM organizations AS o " +
-		"WHERE o.search_vec @@ CAST($1 AS tsquery)), " +
+		"WHERE o.search_vec @@ CAST($1 AS tsquery) " +
+		"AND o.status = ANY($" + strconv.Itoa(len(args)) + ")), " +
 		"page AS (SELECT id, search_group FROM matches " +
 		"ORDER BY search_group, sort_key, id LIMIT $2 OFFSET $3) " +
 		"SELECT " + organizationColumns + ", page.search_group, " +
@@ -217,7 +229,8 @@ func (p *searchPlan) pagePostgres(limit, offset int) (string, []any) {
 func (p *searchPlan) count() (string, []any) {
 	if p.dialect == DialectPostgres {
 		return "SELECT count(*) FROM organizations " +
-			"WHERE search_vec @@ CAST($1 AS tsquery)", []any{p.all}
+				"WHERE search_vec @@ CAST($1 AS tsquery) AND status = ANY($2)",
+			[]any{p.all, p.statuses}
 	}
 	return "SELECT count(*) FROM organization_search " +
 		"WHERE organization_search MATCH ?1", []any{p.all}

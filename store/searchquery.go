@@ -33,9 +33,10 @@ var allStatuses = []cso.Status{cso.StatusActive, cso.StatusInactive, cso.StatusC
 
 // statusCondition is what a match must satisfy for its status token.
 type statusCondition struct {
-	include string // one of these statuses, or "" for any
-	exclude string // none of these statuses, or ""
-	listed  string // one of the statuses asked for
+	include string   // one of these statuses, or "" for any
+	exclude string   // none of these statuses, or ""
+	listed  string   // one of the statuses asked for
+	names   []string // the statuses asked for
 }
 
 // newStatusCondition returns the condition for the statuses, by default
@@ -47,17 +48,18 @@ func newStatusCondition(syntax querySyntax, statuses []cso.Status) statusConditi
 		statuses = []cso.Status{cso.StatusActive, cso.StatusInactive}
 	}
 
-	var in, out []string
+	var in, out, names []string
 	for _, st := range allStatuses {
 		token := syntax.token(facetToken(facetStatus, string(st)))
 		if slices.Contains(statuses, st) {
 			in = append(in, token)
+			names = append(names, string(st))
 		} else {
 			out = append(out, token)
 		}
 	}
 
-	c := statusCondition{listed: syntax.or(in)}
+	c := statusCondition{listed: syntax.or(in), names: names}
 	switch {
 	case len(out) == 0:
 	case slices.Contains(statuses, cso.StatusActive):
@@ -69,19 +71,23 @@ func newStatusCondition(syntax querySyntax, statuses []cso.Status) statusConditi
 }
 
 // join returns the query that requires text (if not empty), every
-// filter and the status. A query needs something to look up in the
-// index, so without text and filters it lists the statuses asked for.
-func (c statusCondition) join(syntax querySyntax, text string, filters []string) string {
+// filter and, if withStatus, the status. A query needs something to look
+// up in the index, so without text and filters it lists the statuses
+// asked for.
+func (c statusCondition) join(syntax querySyntax, text string, filters []string, withStatus bool) string {
 	var required []string
 	if text != "" {
 		required = append(required, text)
 	}
 	required = append(required, filters...)
-	if c.include != "" {
+	if withStatus && c.include != "" {
 		required = append(required, c.include)
 	}
 	if len(required) == 0 {
 		return c.listed
+	}
+	if !withStatus {
+		return syntax.and(required)
 	}
 	return syntax.not(syntax.and(required), c.exclude)
 }
