@@ -2,7 +2,6 @@ package cso
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"time"
@@ -14,6 +13,10 @@ type ImportReport struct {
 	Updated   int `json:"updated"`
 	Unchanged int `json:"unchanged"`
 }
+
+// matchBatch is how many rows Import matches with one question to a
+// KeyFinder.
+const matchBatch = 500
 
 // importBatch is how many new organizations Import hands to a
 // BulkCreator at once: many, so that the store can spread the work over
@@ -61,9 +64,11 @@ type importer struct {
 	tx     Store
 	report ImportReport
 
-	// index knows the stored organizations the rows may match; it is nil
-	// when tx is no KeyFinder and each row is looked up on its own.
-	index *importIndex
+	// finder and index find the stored organizations that rows match, a
+	// chunk of rows at a time; finder is nil when tx is no KeyFinder and
+	// each row is looked up on its own.
+	finder KeyFinder
+	index  *importIndex
 
 	// pending are new organizations not yet created.
 	pending []*Organization
@@ -71,17 +76,22 @@ type importer struct {
 
 // run saves orgs in their order.
 func (imp *importer) run(ctx context.Context, orgs []*Organization) error {
-	if kf, ok := imp.tx.(KeyFinder); ok {
-		index, err := loadImportIndex(ctx, kf, orgs)
-		if err != nil {
-			return err
-		}
-		imp.index = index
-	}
+	imp.finder, _ = imp.tx.(KeyFinder)
 
-	for _, o := range orgs {
-		if err := imp.row(ctx, o); err != nil {
-			return err
+	for start := 0; start < len(orgs); start += matchBatch {
+		chunk := orgs[start:min(start+matchBatch, len(orgs))]
+		if imp.finder != nil {
+			index, err := loadImportIndex(ctx, imp.finder, chunk)
+			if err != nil {
+				return err
+			}
+			imp.index = index
+		}
+
+		for _, o := range chunk {
+			if err := imp.row(ctx, o); err != nil {
+				return err
+			}
 		}
 	}
 	return imp.flush(ctx)
@@ -117,7 +127,7 @@ func (imp *importer) row(ctx context.Context, o *Organization) error {
 		return fmt.Errorf("cso: import %q: %w", u.Slug, err)
 	}
 	if imp.index != nil {
-		imp.index.moved(u.ID, stored.RegistryID, u.RegistryID)
+		imp.index.updated(stored, u)
 	}
 	imp.report.Updated++
 	return nil
@@ -128,16 +138,7 @@ func (imp *importer) match(ctx context.Context, o *Organization) (*Organization,
 	if imp.index == nil {
 		return importMatch(ctx, imp.tx, o)
 	}
-
-	id, ok := imp.index.match(o)
-	if !ok {
-		return nil, false, nil
-	}
-	stored, err := imp.tx.OrganizationByID(ctx, id)
-	if err != nil {
-		return nil, false, fmt.Errorf("cso: import: %w", err)
-	}
-	return stored, true, nil
+	return imp.index.match(ctx, imp.tx, o)
 }
 
 // create creates n, or keeps it for the next batch when tx is a
@@ -200,90 +201,4 @@ func importSlug(o *Organization) string {
 		return o.Slug
 	}
 	return DeriveSlug(o)
-}
-
-// importMatch finds the stored organization a row stands for: by registry
-// identifier first, then by slug, and reports whether there is one.
-func importMatch(ctx context.Context, tx Store, o *Organization) (*Organization, bool, error) {
-	if o.RegistryID != "" {
-		stored, err := tx.OrganizationByRegistryID(ctx, o.RegistryID)
-		if err == nil {
-			return stored, true, nil
-		}
-		if !errors.Is(err, ErrNotFound) {
-			return nil, false, fmt.Errorf("cso: import: %w", err)
-		}
-	}
-
-	stored, err := tx.Organization(ctx, importSlug(o))
-	if errors.Is(err, ErrNotFound) {
-		return nil, false, nil
-	}
-	if err != nil {
-		return nil, false, fmt.Errorf("cso: import: %w", err)
-	}
-	return stored, true, nil
-}
-
-// importIndex maps the slugs and registry identifiers of a file to the
-// stored organizations holding them, as importMatch would find them.
-type importIndex struct {
-	bySlug       map[string]int64
-	byRegistryID map[string]int64
-}
-
-// loadImportIndex asks kf once for every key of orgs.
-func loadImportIndex(ctx context.Context, kf KeyFinder, orgs []*Organization) (*importIndex, error) {
-	slugs := make([]string, 0, len(orgs))
-	var registryIDs []string
-	for _, o := range orgs {
-		slugs = append(slugs, importSlug(o))
-		if o.RegistryID != "" {
-			registryIDs = append(registryIDs, o.RegistryID)
-		}
-	}
-
-	keys, err := kf.OrganizationKeys(ctx, slugs, registryIDs)
-	if err != nil {
-		return nil, fmt.Errorf("cso: import: %w", err)
-	}
-
-	index := &importIndex{
-		bySlug:       make(map[string]int64, len(keys)),
-		byRegistryID: make(map[string]int64, len(keys)),
-	}
-	for _, k := range keys {
-		index.bySlug[k.Slug] = k.ID
-		if k.RegistryID != "" {
-			index.byRegistryID[k.RegistryID] = k.ID
-		}
-	}
-	return index, nil
-}
-
-// match returns the ID of the organization o stands for: by registry
-// identifier first, then by slug.
-func (x *importIndex) match(o *Organization) (int64, bool) {
-	if o.RegistryID != "" {
-		if id, ok := x.byRegistryID[o.RegistryID]; ok {
-			return id, true
-		}
-	}
-	id, ok := x.bySlug[importSlug(o)]
-	return id, ok
-}
-
-// moved records that an update changed the registry identifier of the
-// organization with the ID from one value to another, so later rows match as they
-// would have matched in the database.
-func (x *importIndex) moved(id int64, from, to string) {
-	if from == to {
-		return
-	}
-	if from != "" && x.byRegistryID[from] == id {
-		delete(x.byRegistryID, from)
-	}
-	if to != "" {
-		x.byRegistryID[to] = id
-	}
 }

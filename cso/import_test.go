@@ -120,3 +120,31 @@ func TestImportRefusesARowWithoutASlug(t *testing.T) {
 		})
 	}
 }
+
+func TestImportUpdatesAnOrganizationTwice(t *testing.T) {
+	ctx := context.Background()
+	for name, wrap := range importStores() {
+		t.Run(name, func(t *testing.T) {
+			dir := newImportDirectory(t, wrap)
+			_, err := dir.Import(ctx, cso.Admin(), strings.NewReader(importHeader+
+				"Umut Derneği,,association,İstanbul,health,34-001-001\n"))
+			require.NoError(t, err)
+
+			// The first row matches by registry identifier and renames
+			// the organization; the second matches the same one by its
+			// slug, which a rename keeps, and clears the identifier.
+			report, err := dir.Import(ctx, cso.Admin(), strings.NewReader(importHeader+
+				"Yeni Umut Derneği,,association,İstanbul,health,34-001-001\n"+
+				"Umut Derneği,,association,Ankara,health,\n"))
+			require.NoError(t, err)
+			assert.Equal(t, cso.ImportReport{Updated: 2}, *report)
+
+			umut, err := dir.Get(ctx, cso.Admin(), "umut-dernegi")
+			require.NoError(t, err)
+			assert.Equal(t, "Umut Derneği", umut.Name["tr"])
+			assert.Empty(t, umut.RegistryID)
+			assert.Equal(t, []int{6}, umut.Services[0].Provinces)
+			assert.Equal(t, 3, umut.Version)
+		})
+	}
+}

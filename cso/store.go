@@ -70,20 +70,12 @@ type BulkCreator interface {
 	CreateOrganizations(ctx context.Context, orgs []*Organization) error
 }
 
-// KeyFinder is a Store that can tell at once which of many slugs and
-// registry identifiers are taken, which Directory.Import uses when the
-// Store it is given offers it.
+// KeyFinder is a Store that can find at once the organizations holding
+// any of many slugs and registry identifiers, which Directory.Import
+// uses when the Store it is given offers it.
 type KeyFinder interface {
-	// OrganizationKeys returns the keys of the stored organizations
-	// that hold one of the slugs or one of the registry identifiers, in
-	// no particular order and each once.
-	OrganizationKeys(ctx context.Context, slugs, registryIDs []string) ([]OrganizationKey, error)
-}
-
-// OrganizationKey is what identifies a stored organization: its store
-// ID and its unique fields.
-type OrganizationKey struct {
-	ID         int64
-	Slug       string
-	RegistryID string
+	// OrganizationsByKeys returns the stored organizations that hold one
+	// of the slugs or one of the registry identifiers, as Organization
+	// returns them, in no particular order and each once.
+	OrganizationsByKeys(ctx context.Context, slugs, registryIDs []string) ([]*Organization, error)
 }

@@ -133,11 +133,12 @@ func insertBatches(ctx context.Context, idb bun.IDB, orgs []*cso.Organization, n
 // named as CreateOrganization names it.
 func insertBatch(ctx context.Context, idb bun.IDB, orgs []*cso.Organization, recs []*record) error {
 	slugs, registryIDs := batchKeys(orgs)
-	keys, err := organizationKeys(ctx, idb, slugs, registryIDs)
+	stored, err := rowsByKeys(ctx, idb, slugs, registryIDs,
+		"id", "slug", "registry_id")
 	if err != nil {
 		return err
 	}
-	if err := takenKey(orgs, keys); err != nil {
+	if err := takenKey(orgs, stored); err != nil {
 		return err
 	}
 	return insertRecords(ctx, idb, recs)
@@ -176,18 +177,18 @@ func duplicateInBatch(orgs []*cso.Organization) error {
 	return nil
 }
 
-// takenKey names the first slug or registry identifier of orgs that a
-// stored organization holds.
-func takenKey(orgs []*cso.Organization, keys []cso.OrganizationKey) error {
-	if len(keys) == 0 {
+// takenKey names the first slug or registry identifier of orgs that one
+// of the stored rows holds.
+func takenKey(orgs []*cso.Organization, stored []*organizationRow) error {
+	if len(stored) == 0 {
 		return nil
 	}
 
-	slugs := make(map[string]bool, len(keys))
-	registryIDs := make(map[string]bool, len(keys))
-	for _, k := range keys {
-		slugs[k.Slug] = true
-		registryIDs[k.RegistryID] = true
+	slugs := make(map[string]bool, len(stored))
+	registryIDs := make(map[string]bool, len(stored))
+	for _, row := range stored {
+		slugs[row.Slug] = true
+		registryIDs[row.RegistryID] = true
 	}
 
 	for _, o := range orgs {
@@ -201,45 +202,55 @@ func takenKey(orgs []*cso.Organization, keys []cso.OrganizationKey) error {
 	return nil
 }
 
-// OrganizationKeys implements cso.KeyFinder, asking for a batch of keys
-// at a time.
-func (s *organizationStore) OrganizationKeys(ctx context.Context, slugs, registryIDs []string) ([]cso.OrganizationKey, error) {
-	var keys []cso.OrganizationKey
+// OrganizationsByKeys implements cso.KeyFinder. It asks for a batch of
+// keys at a time and reads the offices and services of each batch of
+// organizations found with one query each.
+func (s *organizationStore) OrganizationsByKeys(ctx context.Context, slugs, registryIDs []string) ([]*cso.Organization, error) {
+	var orgs []*cso.Organization
 	err := s.read(ctx, func(ctx context.Context, idb bun.IDB) error {
-		var err error
-		keys, err = organizationKeys(ctx, idb, slugs, registryIDs)
-		return err
+		rows, err := rowsByKeys(ctx, idb, slugs, registryIDs)
+		if err != nil {
+			return err
+		}
+
+		for start := 0; start < len(rows); start += bulkBatch {
+			batch, err := loadDetails(ctx, idb,
+				rows[start:min(start+bulkBatch, len(rows))], true)
+			if err != nil {
+				return err
+			}
+			orgs = append(orgs, batch...)
+		}
+		return nil
 	})
 	if err != nil {
-		return nil, fmt.Errorf("store: organization keys: %w", err)
+		return nil, fmt.Errorf("store: organizations by keys: %w", err)
 	}
-	return keys, nil
+	return orgs, nil
 }
 
-// organizationKeys returns the keys of the organizations holding one of
-// the slugs or registry identifiers, each once.
-func organizationKeys(ctx context.Context, idb bun.IDB, slugs, registryIDs []string) ([]cso.OrganizationKey, error) {
+// rowsByKeys returns the rows of the organizations holding one of the
+// slugs or registry identifiers, each once; with columns named, only
+// those columns.
+func rowsByKeys(ctx context.Context, idb bun.IDB, slugs, registryIDs []string, columns ...string) ([]*organizationRow, error) {
 	seen := map[int64]bool{}
-	var keys []cso.OrganizationKey
+	var found []*organizationRow
 	find := func(column string, values []string) error {
 		for start := 0; start < len(values); start += bulkBatch {
 			end := min(start+bulkBatch, len(values))
 
-			var rows []organizationRow
-			err := idb.NewSelect().Model(&rows).
-				Column("id", "slug", "registry_id").
+			var rows []*organizationRow
+			err := idb.NewSelect().Model(&rows).Column(columns...).
 				Where("? IN (?)", bun.Ident(column), bun.List(values[start:end])).
 				Scan(ctx)
 			if err != nil {
 				return err
 			}
 
-			for _, r := range rows {
-				if !seen[r.ID] {
-					seen[r.ID] = true
-					keys = append(keys, cso.OrganizationKey{
-						ID: r.ID, Slug: r.Slug, RegistryID: r.RegistryID,
-					})
+			for _, row := range rows {
+				if !seen[row.ID] {
+					seen[row.ID] = true
+					found = append(found, row)
 				}
 			}
 		}
@@ -252,5 +263,5 @@ func organizationKeys(ctx context.Context, idb bun.IDB, slugs, registryIDs []str
 	if err := find("registry_id", registryIDs); err != nil {
 		return nil, err
 	}
-	return keys, nil
+	return found, nil
 }

@@ -351,7 +351,7 @@ func TestCreateOrganizationsJoinsTheTransaction(t *testing.T) {
 	}
 }
 
-func TestOrganizationKeys(t *testing.T) {
+func TestOrganizationsByKeys(t *testing.T) {
 	ctx := context.Background()
 	for _, dialect := range store.DialectsUnderTest(t) {
 		t.Run(dialect, func(t *testing.T) {
@@ -365,19 +365,25 @@ func TestOrganizationKeys(t *testing.T) {
 
 			kf, ok := s.(cso.KeyFinder)
 			require.True(t, ok, "the store must be a cso.KeyFinder")
-			keys, err := kf.OrganizationKeys(ctx,
+			found, err := kf.OrganizationsByKeys(ctx,
 				[]string{"kurulus-0000", "kurulus-0002", "yok"},
 				[]string{"34-000-100", "34-003-100", "6-1-1"})
 			require.NoError(t, err)
 
-			slices.SortFunc(keys, func(a, b cso.OrganizationKey) int {
+			slices.SortFunc(found, func(a, b *cso.Organization) int {
 				return strings.Compare(a.Slug, b.Slug)
 			})
-			assert.Equal(t, []cso.OrganizationKey{
-				{ID: orgs[0].ID, Slug: "kurulus-0000", RegistryID: "34-000-100"},
-				{ID: orgs[2].ID, Slug: "kurulus-0002"},
-				{ID: orgs[3].ID, Slug: "kurulus-0003", RegistryID: "34-003-100"},
-			}, keys)
+			require.Len(t, found, 3)
+			for i, want := range []*cso.Organization{orgs[0], orgs[2], orgs[3]} {
+				got := found[i]
+				assert.Equal(t, want.Slug, got.Slug)
+				assert.Equal(t, want.ID, got.ID, "slug %s", want.Slug)
+				assert.Equal(t, want.RegistryID, got.RegistryID, "slug %s", want.Slug)
+				assert.Equal(t, want.Name, got.Name, "slug %s", want.Slug)
+				assert.Equal(t, want.Offices, got.Offices, "slug %s", want.Slug)
+				assert.Equal(t, want.Services, got.Services, "slug %s", want.Slug)
+				assert.Equal(t, 1, got.Version)
+			}
 		})
 	}
 }
