@@ -55,11 +55,10 @@ const (
 type searchPlan struct {
 	dialect string
 
-	// all is the full-text query that every match satisfies. named
-	// tells the first group, the matches whose names hold every word:
-	// on SQLite it is the query of the index that they satisfy, on
-	// PostgreSQL the query of their name vector. Without text there is
-	// one group and no named query.
+	// all is the full-text query that every match satisfies; named,
+	// on SQLite, the one that the first group satisfies, the matches
+	// whose names hold every word. Without text there is one group and
+	// no named query.
 	all   string
 	named string
 
@@ -92,10 +91,9 @@ func newSearchPlan(dialect string, q cso.Query) *searchPlan {
 		// PostgreSQL reads the row of every match anyway, to see whether
 		// it is visible, so it checks the status there: excluding a
 		// status in the query would have it check the query again on
-		// every row. The name vector holds only words.
+		// every row.
 		p.statuses = status.names
 		p.all = status.join(syntax, text, filters, false)
-		p.named = text
 		return p
 	}
 
@@ -132,16 +130,9 @@ func (p *searchPlan) page(limit, offset int) (string, []any) {
 // which holds the matches whose names hold every word.
 func (p *searchPlan) pageSQLite(limit, offset int) (string, []any) {
 	args := []any{p.all, p.named, limit, offset}
-	group := "0"
-	if len(p.terms) > 0 {
-		conds := make([]string, len(p.terms))
-		for i, t := range p.terms {
-			args = append(args, " "+t)
-			conds[i] = "instr(' ' || o.name_key, ?" + strconv.Itoa(len(args)) + ")"
-		}
-		group = "CASE WHEN " + strings.Join(conds, " AND ") +
-			" THEN 0 ELSE 1 END"
-	}
+	group := p.group(&args, func(n int) string {
+		return "instr(' ' || o.name_key, ?" + strconv.Itoa(n) + ") > 0"
+	})
 
 	var b strings.Builder
 	b.WriteString("WITH matches(id) AS MATERIALIZED (" +
@@ -186,6 +177,23 @@ func (p *searchPlan) pageSQLite(limit, offset int) (string, []any) {
 	return b.String(), args
 }
 
+// group returns the expression of the rank group of organization o: 0
+// when a word of its name starts with each term, else 1. It appends the
+// terms to args; found writes the condition that the name key holds the
+// n-th argument.
+func (p *searchPlan) group(args *[]any, found func(n int) string) string {
+	if len(p.terms) == 0 {
+		return "0"
+	}
+
+	conds := make([]string, len(p.terms))
+	for i, t := range p.terms {
+		*args = append(*args, " "+t)
+		conds[i] = found(len(*args))
+	}
+	return "CASE WHEN " + strings.Join(conds, " AND ") + " THEN 0 ELSE 1 END"
+}
+
 // namedCount is the size of the first group.
 const namedCount = "(SELECT count(*) FROM named)"
 
@@ -198,22 +206,25 @@ func walkSQLite(group, cond, limit, offset string) string {
 		"LIMIT " + limit + " OFFSET " + offset + ")"
 }
 
+// postgresVector is the search vector of organization o: its words and
+// facet tokens, one lexeme each. The GIN index is built on this very
+// expression.
+const postgresVector = "array_to_tsvector(array_remove(string_to_array(" +
+	"o.name_key || ' ' || o.rest_key || ' ' || o.facet_key, ' '), ''))"
+
 // pagePostgres finds the matches through the GIN index of the search
 // vector, sorts them by group and sort key, and counts them.
 func (p *searchPlan) pagePostgres(limit, offset int) (string, []any) {
-	group := "0"
-	args := []any{p.all, limit, offset}
-	if p.named != "" {
-		group = "CASE WHEN o.name_vec @@ CAST($4 AS tsquery) THEN 0 ELSE 1 END"
-		args = append(args, p.named)
-	}
+	args := []any{p.all, limit, offset, p.statuses}
+	group := p.group(&args, func(n int) string {
+		return "strpos(' ' || o.name_key, $" + strconv.Itoa(n) + ") > 0"
+	})
 
-	args = append(args, p.statuses)
 	query := "WITH matches AS MATERIALIZED (" +
 		"SELECT o.id, " + group + " AS search_group, o.sort_key " +
 		"FROM organizations AS o " +
-		"WHERE o.search_vec @@ CAST($1 AS tsquery) " +
-		"AND o.status = ANY($" + strconv.Itoa(len(args)) + ")), " +
+		"WHERE " + postgresVector + " @@ CAST($1 AS tsquery) " +
+		"AND o.status = ANY($4)), " +
 		"page AS (SELECT id, search_group FROM matches " +
 		"ORDER BY search_group, sort_key, id LIMIT $2 OFFSET $3) " +
 		"SELECT " + organizationColumns + ", page.search_group, " +
@@ -228,8 +239,9 @@ func (p *searchPlan) pagePostgres(limit, offset int) (string, []any) {
 // count returns the query of the number of matches.
 func (p *searchPlan) count() (string, []any) {
 	if p.dialect == DialectPostgres {
-		return "SELECT count(*) FROM organizations " +
-				"WHERE search_vec @@ CAST($1 AS tsquery) AND status = ANY($2)",
+		return "SELECT count(*) FROM organizations AS o " +
+				"WHERE " + postgresVector + " @@ CAST($1 AS tsquery) " +
+				"AND o.status = ANY($2)",
 			[]any{p.all, p.statuses}
 	}
 	return "SELECT count(*) FROM organization_search " +
