@@ -49,9 +49,10 @@ const (
 		"FROM services WHERE organization_id = o.id)"
 )
 
-// searchPlan is the SQL of one search. Text, filters and statuses all
-// become one query of the full-text index, which finds and counts the
-// matches without reading any organization.
+// searchPlan is the SQL of one search. Text and filters become one query
+// of the full-text index, which finds the matches in a single lookup; on
+// SQLite the query also holds the statuses, so that it alone counts the
+// matches.
 type searchPlan struct {
 	dialect string
 

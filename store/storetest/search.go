@@ -144,6 +144,41 @@ func testSearchRanksNameFirst(t *testing.T, s cso.Store) {
 	assert.Equal(t, []string{"anadolu-goc"}, slugs(res))
 }
 
+func testSearchPagesAcrossGroups(t *testing.T, s cso.Store) {
+	// Five organizations have the word in their name, eight only in
+	// their description; names are numbered so their order is known.
+	var byName, byDescription []string
+	for i := 1; i <= 5; i++ {
+		slug := fmt.Sprintf("hukuk-%d", i)
+		byName = append(byName, slug)
+		mustCreate(t, s, newOrg(slug, fmt.Sprintf("Hukuk Merkezi %d", i)))
+	}
+	for i := 1; i <= 8; i++ {
+		slug := fmt.Sprintf("dernek-%d", i)
+		byDescription = append(byDescription, slug)
+		o := newOrg(slug, fmt.Sprintf("Anadolu Derneği %d", i))
+		o.Description = cso.Text{"tr": "Ücretsiz hukuk danışmanlığı."}
+		mustCreate(t, s, o)
+	}
+	want := append(byName, byDescription...)
+
+	// Pages of three cross from the first group into the second.
+	for _, limit := range []int{3, 5, 20} {
+		var got []string
+		q := cso.Query{Text: "hukuk", Limit: limit}
+		for {
+			res := mustSearch(t, s, q)
+			assert.Equal(t, 13, res.Total)
+			got = append(got, slugs(res)...)
+			if res.NextPageToken == "" {
+				break
+			}
+			q.PageToken = res.NextPageToken
+		}
+		assert.Equal(t, want, got, "pages of %d", limit)
+	}
+}
+
 func testSearchFilters(t *testing.T, s cso.Store) {
 	closed := withService(newOrg("kapanmis", "Kapanmış Dernek"),
 		"legal_counseling", "women", "tr", 34)

@@ -39,6 +39,7 @@ func Run(t *testing.T, open func(t *testing.T) cso.Store) {
 		{"SearchFolding", testSearchFolding},
 		{"SearchAllWords", testSearchAllWords},
 		{"SearchRanksNameFirst", testSearchRanksNameFirst},
+		{"SearchPagesAcrossGroups", testSearchPagesAcrossGroups},
 		{"SearchFilters", testSearchFilters},
 		{"TurkishOrder", testTurkishOrder},
 		{"Pagination", testPagination},
