@@ -27,12 +27,14 @@ const (
 
 // sqlitePragmas configure every SQLite connection: write-ahead logging so
 // readers never wait for the writer, enforced foreign keys, a generous
-// wait for the write lock, and write transactions that take that lock
-// when they begin, so two of them never deadlock while upgrading.
+// wait for the write lock, a 32 MiB page cache so that a search's index
+// pages stay in memory, and write transactions that take the lock when
+// they begin, so two of them never deadlock while upgrading.
 const sqlitePragmas = "_pragma=journal_mode(WAL)" +
 	"&_pragma=foreign_keys(1)" +
 	"&_pragma=busy_timeout(10000)" +
 	"&_pragma=synchronous(NORMAL)" +
+	"&_pragma=cache_size(-32768)" +
 	"&_txlock=immediate"
 
 // idleConns is how many connections stay open between uses. Opening one
