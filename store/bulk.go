@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sync"
 	"time"
 
@@ -17,26 +18,30 @@ import (
 // hundred kilobytes of SQL.
 const bulkBatch = 500
 
-var (
-	_ cso.BulkCreator = (*organizationStore)(nil)
-	_ cso.KeyFinder   = (*organizationStore)(nil)
-)
+var _ cso.BulkCreator = (*organizationStore)(nil)
 
 // CreateOrganizations implements cso.BulkCreator. It writes the same rows
-// as CreateOrganization does for each organization, a batch at a time.
+// as CreateOrganization does for each organization, a batch at a time,
+// with IDs it reserves first.
 func (s *organizationStore) CreateOrganizations(ctx context.Context, orgs []*cso.Organization) error {
 	if err := duplicateInBatch(orgs); err != nil {
 		return fmt.Errorf("store: create %d organizations: %w", len(orgs), err)
 	}
 
 	now := s.db.timestamp()
-	ids := make([]int64, len(orgs))
+	var ids []int64
 	err := s.write(ctx, func(ctx context.Context, idb bun.IDB) error {
+		var err error
+		ids, err = s.reserveIDs(ctx, idb, len(orgs))
+		if err != nil {
+			return err
+		}
+
 		if s.db.dialect != DialectSQLite {
-			return insertBatches(ctx, idb, orgs, now, ids)
+			return s.insertBatches(ctx, idb, orgs, ids, now)
 		}
 		return withSQLitePragmas(ctx, idb, bulkPragmas, func() error {
-			return insertBatches(ctx, idb, orgs, now, ids)
+			return s.insertBatches(ctx, idb, orgs, ids, now)
 		})
 	})
 	if err != nil {
@@ -50,6 +55,36 @@ func (s *organizationStore) CreateOrganizations(ctx context.Context, orgs []*cso
 		created(o, ids[i], now)
 	}
 	return nil
+}
+
+// reserveIDs returns n new organization IDs in increasing order. On
+// PostgreSQL they come from the identity column's sequence, as a default
+// ID would. On SQLite the write transaction keeps other writers out, so
+// the IDs are those that AUTOINCREMENT would give next; inserting them
+// moves its counter past them.
+func (s *organizationStore) reserveIDs(ctx context.Context, idb bun.IDB, n int) ([]int64, error) {
+	ids := make([]int64, 0, n)
+	if s.db.dialect == DialectPostgres {
+		err := idb.NewRaw(`SELECT nextval(pg_get_serial_sequence('organizations', 'id'))
+			FROM generate_series(1, ?)`, n).Scan(ctx, &ids)
+		if err != nil {
+			return nil, fmt.Errorf("reserve %d IDs: %w", n, err)
+		}
+		slices.Sort(ids)
+		return ids, nil
+	}
+
+	var last int64
+	err := idb.NewRaw(`SELECT max(
+		coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'organizations'), 0),
+		coalesce((SELECT max(id) FROM organizations), 0))`).Scan(ctx, &last)
+	if err != nil {
+		return nil, fmt.Errorf("reserve %d IDs: %w", n, err)
+	}
+	for i := range int64(n) {
+		ids = append(ids, last+1+i)
+	}
+	return ids, nil
 }
 
 // bulkPragmas set up a SQLite connection for a large insert: a page
@@ -83,28 +118,34 @@ func withSQLitePragmas(ctx context.Context, idb bun.IDB, pragmas map[string]int,
 	return fn()
 }
 
-// recordBatch is the records of orgs[start:start+len(recs)].
-type recordBatch struct {
-	start int
-	recs  []*record
+// renderedBatch is a batch of organizations with the statements that
+// insert them, written out.
+type renderedBatch struct {
+	orgs       []*cso.Organization
+	statements []renderedStatement
+	err        error
 }
 
-// insertBatches inserts orgs a batch at a time and sets ids. Building the
-// records (folding names into search keys, collation keys) costs about
-// as much as writing them, so another goroutine builds the next batch
-// while the database writes the last.
-func insertBatches(ctx context.Context, idb bun.IDB, orgs []*cso.Organization, now time.Time, ids []int64) error {
-	batches := make(chan recordBatch, 1)
+// renderedStatement is an INSERT with its values written into it.
+type renderedStatement struct {
+	table string
+	sql   string
+}
+
+// insertBatches inserts orgs with the IDs a batch at a time. Building
+// the rows (folding names into search keys, collation keys) and writing
+// out the statements costs about half as much as running them, so
+// another goroutine prepares the next batch while the database runs the
+// last.
+func (s *organizationStore) insertBatches(ctx context.Context, idb bun.IDB, orgs []*cso.Organization, ids []int64, now time.Time) error {
+	batches := make(chan renderedBatch, 1)
 	stop := make(chan struct{})
 	var wg sync.WaitGroup
 	wg.Go(func() {
 		defer close(batches)
 		for start := 0; start < len(orgs); start += bulkBatch {
 			end := min(start+bulkBatch, len(orgs))
-			b := recordBatch{start: start, recs: make([]*record, 0, end-start)}
-			for _, o := range orgs[start:end] {
-				b.recs = append(b.recs, newCreatedRecord(o, now))
-			}
+			b := s.renderBatch(orgs[start:end], ids[start:end], now)
 
 			select {
 			case batches <- b:
@@ -117,151 +158,72 @@ func insertBatches(ctx context.Context, idb bun.IDB, orgs []*cso.Organization, n
 	defer close(stop)
 
 	for b := range batches {
-		batch := orgs[b.start : b.start+len(b.recs)]
-		if err := insertBatch(ctx, idb, batch, b.recs); err != nil {
-			return err
+		if b.err != nil {
+			return b.err
 		}
-		for i, rec := range b.recs {
-			ids[b.start+i] = rec.org.ID
+		if err := insertBatch(ctx, idb, b); err != nil {
+			return err
 		}
 	}
 	return nil
 }
 
-// insertBatch inserts the records of orgs after checking that none of
-// their slugs and registry identifiers is taken, so that a conflict is
-// named as CreateOrganization names it.
-func insertBatch(ctx context.Context, idb bun.IDB, orgs []*cso.Organization, recs []*record) error {
-	slugs, registryIDs := batchKeys(orgs)
+// renderBatch builds the rows of orgs, with the IDs, and writes out the
+// statements that insert them: the organizations with their IDs, then
+// the same statements CreateOrganization runs for the rest.
+func (s *organizationStore) renderBatch(orgs []*cso.Organization, ids []int64, now time.Time) renderedBatch {
+	recs := make([]*record, len(orgs))
+	rows := make([]*organizationRow, len(orgs))
+	for i, o := range orgs {
+		recs[i] = newCreatedRecord(o, now)
+		recs[i].setID(ids[i])
+		rows[i] = &recs[i].org
+	}
+
+	// The statements are written out with the DB, not the transaction,
+	// which this goroutine does not share: writing one out reads nothing.
+	qs := []*bun.InsertQuery{
+		s.db.bun.NewInsert().Model(&rows).Returning("NULL"),
+	}
+	qs = append(qs, detailInserts(s.db.bun, recs)...)
+
+	b := renderedBatch{orgs: orgs}
+	for _, q := range qs {
+		sql, err := q.AppendQuery(s.db.bun.QueryGen(), nil)
+		if err != nil {
+			b.err = fmt.Errorf("write out insert into %s: %w",
+				q.GetTableName(), err)
+			return b
+		}
+		b.statements = append(b.statements,
+			renderedStatement{table: q.GetTableName(), sql: string(sql)})
+	}
+	return b
+}
+
+// insertBatch runs the statements of b after checking that none of its
+// slugs and registry identifiers is taken, so that a conflict is named
+// as CreateOrganization names it. The statements go through bun as a
+// query whose text is written already; a query log shows them by table,
+// without their values.
+func insertBatch(ctx context.Context, idb bun.IDB, b renderedBatch) error {
+	slugs, registryIDs := batchKeys(b.orgs)
 	stored, err := rowsByKeys(ctx, idb, slugs, registryIDs,
 		"id", "slug", "registry_id")
 	if err != nil {
 		return err
 	}
-	if err := takenKey(orgs, stored); err != nil {
+	if err := takenKey(b.orgs, stored); err != nil {
 		return err
 	}
-	return insertRecords(ctx, idb, recs)
-}
 
-// batchKeys returns the slugs and the registry identifiers of orgs.
-func batchKeys(orgs []*cso.Organization) (slugs, registryIDs []string) {
-	for _, o := range orgs {
-		slugs = append(slugs, o.Slug)
-		if o.RegistryID != "" {
-			registryIDs = append(registryIDs, o.RegistryID)
-		}
-	}
-	return slugs, registryIDs
-}
-
-// duplicateInBatch names the first slug or registry identifier that two
-// of orgs share.
-func duplicateInBatch(orgs []*cso.Organization) error {
-	slugs := make(map[string]bool, len(orgs))
-	registryIDs := make(map[string]bool, len(orgs))
-	for _, o := range orgs {
-		if slugs[o.Slug] {
-			return &cso.DuplicateError{Field: "slug", Value: o.Slug}
-		}
-		slugs[o.Slug] = true
-
-		if o.RegistryID == "" {
-			continue
-		}
-		if registryIDs[o.RegistryID] {
-			return &cso.DuplicateError{Field: "registry_id", Value: o.RegistryID}
-		}
-		registryIDs[o.RegistryID] = true
-	}
-	return nil
-}
-
-// takenKey names the first slug or registry identifier of orgs that one
-// of the stored rows holds.
-func takenKey(orgs []*cso.Organization, stored []*organizationRow) error {
-	if len(stored) == 0 {
-		return nil
-	}
-
-	slugs := make(map[string]bool, len(stored))
-	registryIDs := make(map[string]bool, len(stored))
-	for _, row := range stored {
-		slugs[row.Slug] = true
-		registryIDs[row.RegistryID] = true
-	}
-
-	for _, o := range orgs {
-		if slugs[o.Slug] {
-			return &cso.DuplicateError{Field: "slug", Value: o.Slug}
-		}
-		if o.RegistryID != "" && registryIDs[o.RegistryID] {
-			return &cso.DuplicateError{Field: "registry_id", Value: o.RegistryID}
-		}
-	}
-	return nil
-}
-
-// OrganizationsByKeys implements cso.KeyFinder. It asks for a batch of
-// keys at a time and reads the offices and services of each batch of
-// organizations found with one query each.
-func (s *organizationStore) OrganizationsByKeys(ctx context.Context, slugs, registryIDs []string) ([]*cso.Organization, error) {
-	var orgs []*cso.Organization
-	err := s.read(ctx, func(ctx context.Context, idb bun.IDB) error {
-		rows, err := rowsByKeys(ctx, idb, slugs, registryIDs)
+	for _, st := range b.statements {
+		_, err := idb.NewRaw("?", bun.Safe(st.sql)).
+			Comment("store: insert " + st.table).
+			Exec(ctx)
 		if err != nil {
 			return err
 		}
-
-		for start := 0; start < len(rows); start += bulkBatch {
-			batch, err := loadDetails(ctx, idb,
-				rows[start:min(start+bulkBatch, len(rows))], true)
-			if err != nil {
-				return err
-			}
-			orgs = append(orgs, batch...)
-		}
-		return nil
-	})
-	if err != nil {
-		return nil, fmt.Errorf("store: organizations by keys: %w", err)
 	}
-	return orgs, nil
-}
-
-// rowsByKeys returns the rows of the organizations holding one of the
-// slugs or registry identifiers, each once; with columns named, only
-// those columns.
-func rowsByKeys(ctx context.Context, idb bun.IDB, slugs, registryIDs []string, columns ...string) ([]*organizationRow, error) {
-	seen := map[int64]bool{}
-	var found []*organizationRow
-	find := func(column string, values []string) error {
-		for start := 0; start < len(values); start += bulkBatch {
-			end := min(start+bulkBatch, len(values))
-
-			var rows []*organizationRow
-			err := idb.NewSelect().Model(&rows).Column(columns...).
-				Where("? IN (?)", bun.Ident(column), bun.List(values[start:end])).
-				Scan(ctx)
-			if err != nil {
-				return err
-			}
-
-			for _, row := range rows {
-				if !seen[row.ID] {
-					seen[row.ID] = true
-					found = append(found, row)
-				}
-			}
-		}
-		return nil
-	}
-
-	if err := find("slug", slugs); err != nil {
-		return nil, err
-	}
-	if err := find("registry_id", registryIDs); err != nil {
-		return nil, err
-	}
-	return found, nil
+	return nil
 }

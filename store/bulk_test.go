@@ -1,8 +1,10 @@
 package store_test
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"log/slog"
 	"slices"
 	"strings"
 	"testing"
@@ -405,4 +407,59 @@ func TestCreateOrganizationsLeavesSQLiteSettingsAsTheyWere(t *testing.T) {
 	var after int
 	require.NoError(t, db.Bun().QueryRowContext(ctx, "PRAGMA cache_size").Scan(&after))
 	assert.Equal(t, before, after)
+}
+
+func TestCreateOrganizationsNeverReusesIDs(t *testing.T) {
+	ctx := context.Background()
+	for _, dialect := range store.DialectsUnderTest(t) {
+		t.Run(dialect, func(t *testing.T) {
+			s := store.OpenTestDB(t, dialect).Organizations()
+			first, last := bulkOrg(1), bulkOrg(2)
+			require.NoError(t, s.CreateOrganization(ctx, first))
+			require.NoError(t, s.CreateOrganization(ctx, last))
+			require.NoError(t, s.DeleteOrganization(ctx, last.Slug, 0))
+
+			// IDs go on from the largest ever given, deleted or not,
+			// whichever way an organization is created.
+			bulk := []*cso.Organization{bulkOrg(3), bulkOrg(4)}
+			require.NoError(t, s.(cso.BulkCreator).CreateOrganizations(ctx, bulk))
+			next := bulkOrg(5)
+			require.NoError(t, s.CreateOrganization(ctx, next))
+
+			assert.Equal(t, last.ID+1, bulk[0].ID)
+			assert.Equal(t, last.ID+2, bulk[1].ID)
+			assert.Equal(t, last.ID+3, next.ID)
+		})
+	}
+}
+
+// TestCreateOrganizationsLogsNoValues logs every statement of a bulk
+// create and checks that the statements are named but their values
+// appear nowhere.
+func TestCreateOrganizationsLogsNoValues(t *testing.T) {
+	for _, dialect := range store.DialectsUnderTest(t) {
+		t.Run(dialect, func(t *testing.T) {
+			var buf bytes.Buffer
+			logger := slog.New(slog.NewTextHandler(&buf,
+				&slog.HandlerOptions{Level: slog.LevelDebug}))
+			s := store.OpenTestDB(t, dialect, store.WithLogger(logger)).Organizations()
+
+			o := bulkOrg(3) // with a registry identifier
+			o.Services = bulkOrg(5).Services
+			o.Email = "ayse.yilmaz@example.org"
+			o.Offices = []cso.Office{{Address: "Gizli Sokak 13", Province: 34}}
+			require.NoError(t, s.(cso.BulkCreator).CreateOrganizations(
+				context.Background(), []*cso.Organization{o}))
+
+			log := buf.String()
+			for _, table := range []string{"organizations", "offices", "services", "organization_facets"} {
+				assert.Contains(t, log, "store: insert "+table)
+			}
+			for _, secret := range []string{
+				"ayse.yilmaz", "Gizli Sokak", "kurulus-0003", "34-003-100",
+			} {
+				assert.NotContains(t, log, secret)
+			}
+		})
+	}
 }

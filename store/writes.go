@@ -173,6 +173,18 @@ func insertRecords(ctx context.Context, idb bun.IDB, recs []*record) error {
 
 // insertDetails inserts the offices, services and facets of recs.
 func insertDetails(ctx context.Context, idb bun.IDB, recs []*record) error {
+	for _, q := range detailInserts(idb, recs) {
+		if _, err := q.Exec(ctx); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// detailInserts returns the statements that insert the offices, services
+// and facets of recs, one per table that gets rows, reading nothing back.
+// Creating one organization and creating many both use them.
+func detailInserts(idb bun.IDB, recs []*record) []*bun.InsertQuery {
 	var (
 		offices  []officeRow
 		services []serviceRow
@@ -184,22 +196,17 @@ func insertDetails(ctx context.Context, idb bun.IDB, recs []*record) error {
 		facets = append(facets, rec.facets...)
 	}
 
-	if err := insertRows(ctx, idb, offices); err != nil {
-		return err
+	var qs []*bun.InsertQuery
+	if len(offices) > 0 {
+		qs = append(qs, idb.NewInsert().Model(&offices).Returning("NULL"))
 	}
-	if err := insertRows(ctx, idb, services); err != nil {
-		return err
+	if len(services) > 0 {
+		qs = append(qs, idb.NewInsert().Model(&services).Returning("NULL"))
 	}
-	return insertRows(ctx, idb, facets)
-}
-
-// insertRows inserts rows with one statement, reading nothing back.
-func insertRows[T any](ctx context.Context, idb bun.IDB, rows []T) error {
-	if len(rows) == 0 {
-		return nil
+	if len(facets) > 0 {
+		qs = append(qs, idb.NewInsert().Model(&facets).Returning("NULL"))
 	}
-	_, err := idb.NewInsert().Model(&rows).Returning("NULL").Exec(ctx)
-	return err
+	return qs
 }
 
 // deleteDetails deletes the offices, services and facets of an
