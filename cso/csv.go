@@ -77,12 +77,32 @@ var csvColumns = []string{
 // editor counts them. ReadCSV reads r to its end; a caller that accepts
 // files from the network should limit their size first.
 func ReadCSV(r io.Reader) ([]*Organization, error) {
+	var orgs []*Organization
+	err := readCSV(r, 0, func(chunk []*Organization, _ []string) {
+		orgs = append(orgs, chunk...)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return orgs, nil
+}
+
+// readCSV reads organizations as ReadCSV does and hands them to emit, in
+// the order of the file, each with the slug the directory matches it by
+// (the one given, or the one derived from its name), returning what
+// ReadCSV would return as error. It
+// reads every row before it checks any. With a chunk size of zero it then
+// checks them all and emits them once if no row is bad. Otherwise it
+// checks them that many at a time and emits each chunk while no row so
+// far is bad, so a caller can start on them early, but must drop them all
+// if readCSV then returns an error.
+func readCSV(r io.Reader, chunk int, emit func(orgs []*Organization, slugs []string)) error {
 	cr := csv.NewReader(skipBOM(r))
 	cr.ReuseRecord = true
 
 	head, err := readCSVHeader(cr)
 	if err != nil {
-		return nil, err
+		return err
 	}
 
 	imp := newCSVImport(head)
@@ -94,7 +114,7 @@ func ReadCSV(r io.Reader) ([]*Organization, error) {
 
 		line := recordLine(cr, err)
 		if n > MaxCSVRows {
-			return nil, &ImportError{Rows: []RowError{{
+			return &ImportError{Rows: []RowError{{
 				Line: line,
 				Reason: fmt.Sprintf(
 					"the file has more than %d data rows: split it",
@@ -102,20 +122,16 @@ func ReadCSV(r io.Reader) ([]*Organization, error) {
 			}}}
 		}
 		if err != nil && !isCSVSyntaxError(err) {
-			return nil, fmt.Errorf("cso: read csv: %w", err)
+			return fmt.Errorf("cso: read csv: %w", err)
 		}
 		if err != nil {
 			imp.fail(line, "", syntaxReason(err))
 			continue
 		}
+
 		imp.row(line, rec)
 	}
-
-	imp.check()
-	if len(imp.errs) > 0 {
-		return nil, &ImportError{Rows: imp.errs}
-	}
-	return imp.orgs, nil
+	return imp.checkAll(chunk, emit)
 }
 
 // skipBOM returns r without a leading UTF-8 byte order mark.

@@ -19,6 +19,7 @@ type csvImport struct {
 	head   map[string]int
 	parsed []parsedRow
 	orgs   []*Organization
+	keys   []string // the slug each of orgs is matched by
 	errs   []RowError
 
 	// slugs and registryIDs remember the first line of each key, to
@@ -59,16 +60,43 @@ func (imp *csvImport) row(line int, rec []string) {
 	imp.parsed = append(imp.parsed, parsedRow{line: line, fields: slices.Clone(rec)})
 }
 
-// check parses, normalizes and validates the rows and records either the
-// organizations or the errors, one per bad column, in line order. Rows
-// are prepared in parallel, as each stands on its own; what depends on
-// the rows before it (duplicates) is checked after, in order.
-func (imp *csvImport) check() {
-	inParallel(len(imp.parsed), func(i int) {
-		imp.parsed[i].prepare(imp.head)
+// checkAll checks the rows read, chunk at a time (all at once for zero),
+// emitting the organizations of each chunk while no row so far is bad,
+// and returns the errors of the bad rows.
+func (imp *csvImport) checkAll(chunk int, emit func([]*Organization, []string)) error {
+	rows := imp.parsed
+	imp.parsed = nil
+	if chunk <= 0 {
+		chunk = max(len(rows), 1)
+	}
+
+	for start := 0; start < len(rows); start += chunk {
+		imp.check(rows[start:min(start+chunk, len(rows))])
+		if len(imp.errs) == 0 {
+			emit(imp.orgs, imp.keys)
+		}
+		imp.orgs, imp.keys = nil, nil
+	}
+
+	if len(imp.errs) == 0 {
+		return nil
+	}
+	slices.SortStableFunc(imp.errs, func(a, b RowError) int {
+		return a.Line - b.Line
+	})
+	return &ImportError{Rows: imp.errs}
+}
+
+// check parses, normalizes and validates rows and records either the
+// organizations or the errors, one per bad column. Rows are prepared in
+// parallel, as each stands on its own; what depends on the rows before
+// it (duplicates) is checked after, in order.
+func (imp *csvImport) check(rows []parsedRow) {
+	inParallel(len(rows), func(i int) {
+		rows[i].prepare(imp.head)
 	})
 
-	for _, r := range imp.parsed {
+	for _, r := range rows {
 		imp.duplicates(r)
 
 		var verr *ValidationError
@@ -83,13 +111,9 @@ func (imp *csvImport) check() {
 		}
 		if len(r.bad) == 0 {
 			imp.orgs = append(imp.orgs, r.org)
+			imp.keys = append(imp.keys, r.slug)
 		}
 	}
-	imp.parsed = nil
-
-	slices.SortStableFunc(imp.errs, func(a, b RowError) int {
-		return a.Line - b.Line
-	})
 }
 
 // prepare builds the organization of the row, normalizes it, derives

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"sync"
 	"time"
 )
 
@@ -14,8 +15,8 @@ type ImportReport struct {
 	Unchanged int `json:"unchanged"`
 }
 
-// matchBatch is how many rows Import matches with one question to a
-// KeyFinder.
+// matchBatch is how many rows Import checks at a time as it reads, and
+// matches with one question to a KeyFinder.
 const matchBatch = 500
 
 // importBatch is how many new organizations Import hands to a
@@ -31,28 +32,40 @@ const importBatch = 10_000
 // the same file twice changes nothing the second time. Imports never move
 // verification dates. Only an administrator may import.
 //
-// A Store that is also a KeyFinder is asked at once which rows match
-// stored organizations, and one that is also a BulkCreator creates the
-// new ones in batches; the result is the same as with any other Store.
+// Import saves rows while it still reads and checks the rest of the file,
+// inside the transaction, which it rolls back if a row turns out bad. A
+// Store that is also a KeyFinder is asked at once which of many rows
+// match stored organizations, and one that is also a BulkCreator creates
+// the new ones in batches; the result is the same as with any other
+// Store.
 func (d *Directory) Import(ctx context.Context, actor Actor, r io.Reader) (*ImportReport, error) {
 	if err := requireAdmin(actor); err != nil {
 		return nil, err
 	}
 
-	orgs, err := ReadCSV(r)
-	if err != nil {
-		return nil, err
-	}
+	feed := newImportFeed()
+	var readErr error
+	var reading sync.WaitGroup
+	reading.Go(func() {
+		readErr = readCSV(r, matchBatch, feed.add)
+		feed.finish(readErr)
+	})
 
 	var report ImportReport
-	err = d.store.Atomically(ctx, func(ctx context.Context, tx Store) error {
+	err := d.store.Atomically(ctx, func(ctx context.Context, tx Store) error {
 		imp := &importer{tx: tx}
-		if err := imp.run(ctx, orgs); err != nil {
+		if err := imp.run(ctx, feed); err != nil {
 			return err
 		}
 		report = imp.report
 		return nil
 	})
+
+	// A bad file is reported as such, whatever became of the transaction.
+	reading.Wait()
+	if readErr != nil {
+		return nil, readErr
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -74,12 +87,20 @@ type importer struct {
 	pending []*Organization
 }
 
-// run saves orgs in their order.
-func (imp *importer) run(ctx context.Context, orgs []*Organization) error {
+// run saves the organizations of the feed in their order, a chunk at a
+// time as the feed gets them.
+func (imp *importer) run(ctx context.Context, feed *importFeed) error {
 	imp.finder, _ = imp.tx.(KeyFinder)
 
-	for start := 0; start < len(orgs); start += matchBatch {
-		chunk := orgs[start:min(start+matchBatch, len(orgs))]
+	for i := 0; ; i++ {
+		chunk, ok, err := feed.chunk(ctx, i)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return imp.flush(ctx)
+		}
+
 		if imp.finder != nil {
 			index, err := loadImportIndex(ctx, imp.finder, chunk)
 			if err != nil {
@@ -87,25 +108,24 @@ func (imp *importer) run(ctx context.Context, orgs []*Organization) error {
 			}
 			imp.index = index
 		}
-
-		for _, o := range chunk {
-			if err := imp.row(ctx, o); err != nil {
+		for j, o := range chunk.orgs {
+			if err := imp.row(ctx, o, chunk.slugs[j]); err != nil {
 				return err
 			}
 		}
 	}
-	return imp.flush(ctx)
 }
 
-// row creates o or updates the organization it matches.
-func (imp *importer) row(ctx context.Context, o *Organization) error {
-	stored, found, err := imp.match(ctx, o)
+// row creates o or updates the organization it matches; slug is the one
+// o is matched by.
+func (imp *importer) row(ctx context.Context, o *Organization, slug string) error {
+	stored, found, err := imp.match(ctx, o, slug)
 	if err != nil {
 		return err
 	}
 
 	if !found {
-		n, err := prepareImported(o)
+		n, err := prepareImported(o, slug)
 		if err != nil {
 			return err
 		}
@@ -134,11 +154,11 @@ func (imp *importer) row(ctx context.Context, o *Organization) error {
 }
 
 // match finds the stored organization a row stands for.
-func (imp *importer) match(ctx context.Context, o *Organization) (*Organization, bool, error) {
+func (imp *importer) match(ctx context.Context, o *Organization, slug string) (*Organization, bool, error) {
 	if imp.index == nil {
-		return importMatch(ctx, imp.tx, o)
+		return importMatch(ctx, imp.tx, o, slug)
 	}
-	return imp.index.match(ctx, imp.tx, o)
+	return imp.index.match(ctx, imp.tx, o, slug)
 }
 
 // create creates n, or keeps it for the next batch when tx is a
@@ -177,28 +197,18 @@ func (imp *importer) flush(ctx context.Context) error {
 }
 
 // prepareImported does what prepareNew does for a row of a file, which
-// ReadCSV has normalized and validated already: it only clears what the
-// store manages and derives a missing slug. A row without a usable slug
-// goes through prepareNew, which says why.
-func prepareImported(o *Organization) (*Organization, error) {
+// readCSV has normalized and validated already and whose slug, given or
+// derived, it found: it only clears what the store manages and sets the
+// slug. A row without a usable slug goes through prepareNew, which says
+// why.
+func prepareImported(o *Organization, slug string) (*Organization, error) {
+	if !validSlug(slug) {
+		return prepareNew(o)
+	}
+
 	n := *o
 	n.ID, n.Version, n.LastVerified = 0, 0, nil
 	n.CreatedAt, n.UpdatedAt = time.Time{}, time.Time{}
-	if n.Slug == "" {
-		n.Slug = DeriveSlug(&n)
-	}
-
-	if !validSlug(n.Slug) {
-		return prepareNew(o)
-	}
+	n.Slug = slug
 	return &n, nil
-}
-
-// importSlug returns the slug a row is matched by: the one it gives, or
-// else the one it would be created with.
-func importSlug(o *Organization) string {
-	if o.Slug != "" {
-		return o.Slug
-	}
-	return DeriveSlug(o)
 }

@@ -148,3 +148,51 @@ func TestImportUpdatesAnOrganizationTwice(t *testing.T) {
 		})
 	}
 }
+
+func TestImportOfABadFileChangesNothingWhereverTheBadRowIs(t *testing.T) {
+	ctx := context.Background()
+	const rows = 1500 // three chunks of rows checked at a time
+
+	// file names rows organizations in province 1 + i mod 81, or in the
+	// given province, and one row in a province that does not exist.
+	file := func(province string, bad int) string {
+		var b strings.Builder
+		b.WriteString(importHeader)
+		for i := range rows {
+			p := province
+			switch {
+			case i == bad:
+				p = "Atlantis"
+			case p == "":
+				p = fmt.Sprint(1 + i%81)
+			}
+			fmt.Fprintf(&b, "Dernek %d,,association,%s,health,\n", i, p)
+		}
+		return b.String()
+	}
+
+	for _, bad := range []int{0, 1000, rows - 1} {
+		for name, wrap := range importStores() {
+			t.Run(fmt.Sprintf("%s/row %d", name, bad), func(t *testing.T) {
+				dir := newImportDirectory(t, wrap)
+				_, err := dir.Import(ctx, cso.Admin(), strings.NewReader(file("", -1)))
+				require.NoError(t, err)
+
+				// Every good row moves its organization to İzmir, and
+				// would be saved before the bad row is read.
+				_, err = dir.Import(ctx, cso.Admin(), strings.NewReader(file("35", bad)))
+				var ierr *cso.ImportError
+				require.ErrorAs(t, err, &ierr)
+				require.Len(t, ierr.Rows, 1)
+				assert.Equal(t, bad+2, ierr.Rows[0].Line) // after the header, from 1
+				assert.Equal(t, "provinces", ierr.Rows[0].Column)
+
+				for _, i := range []int{0, 999, rows - 1} {
+					o, err := dir.Get(ctx, cso.Actor{}, fmt.Sprintf("dernek-%d", i))
+					require.NoError(t, err)
+					assert.Equal(t, []int{1 + i%81}, o.Services[0].Provinces, "row %d", i)
+				}
+			})
+		}
+	}
+}

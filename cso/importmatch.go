@@ -8,7 +8,7 @@ import (
 
 // importMatch finds the stored organization a row stands for: by registry
 // identifier first, then by slug, and reports whether there is one.
-func importMatch(ctx context.Context, tx Store, o *Organization) (*Organization, bool, error) {
+func importMatch(ctx context.Context, tx Store, o *Organization, slug string) (*Organization, bool, error) {
 	if o.RegistryID != "" {
 		stored, err := tx.OrganizationByRegistryID(ctx, o.RegistryID)
 		if err == nil {
@@ -19,7 +19,7 @@ func importMatch(ctx context.Context, tx Store, o *Organization) (*Organization,
 		}
 	}
 
-	stored, err := tx.Organization(ctx, importSlug(o))
+	stored, err := tx.Organization(ctx, slug)
 	if errors.Is(err, ErrNotFound) {
 		return nil, false, nil
 	}
@@ -41,18 +41,17 @@ type importIndex struct {
 	orgs map[int64]*Organization
 }
 
-// loadImportIndex asks kf for the organizations that rows may match.
-func loadImportIndex(ctx context.Context, kf KeyFinder, rows []*Organization) (*importIndex, error) {
-	slugs := make([]string, 0, len(rows))
+// loadImportIndex asks kf for the organizations that a chunk of rows may
+// match.
+func loadImportIndex(ctx context.Context, kf KeyFinder, chunk importChunk) (*importIndex, error) {
 	var registryIDs []string
-	for _, o := range rows {
-		slugs = append(slugs, importSlug(o))
+	for _, o := range chunk.orgs {
 		if o.RegistryID != "" {
 			registryIDs = append(registryIDs, o.RegistryID)
 		}
 	}
 
-	found, err := kf.OrganizationsByKeys(ctx, slugs, registryIDs)
+	found, err := kf.OrganizationsByKeys(ctx, chunk.slugs, registryIDs)
 	if err != nil {
 		return nil, fmt.Errorf("cso: import: %w", err)
 	}
@@ -74,10 +73,10 @@ func loadImportIndex(ctx context.Context, kf KeyFinder, rows []*Organization) (*
 
 // match finds the stored organization a row stands for: by registry
 // identifier first, then by slug, and reports whether there is one.
-func (x *importIndex) match(ctx context.Context, tx Store, o *Organization) (*Organization, bool, error) {
+func (x *importIndex) match(ctx context.Context, tx Store, o *Organization, slug string) (*Organization, bool, error) {
 	id, ok := x.byRegistryID[o.RegistryID]
 	if !ok || o.RegistryID == "" {
-		id, ok = x.bySlug[importSlug(o)]
+		id, ok = x.bySlug[slug]
 	}
 	if !ok {
 		return nil, false, nil
