@@ -10,6 +10,10 @@ import (
 
 var _ cso.KeyFinder = (*organizationStore)(nil)
 
+// keyBatch is how many keys one lookup asks for, and how many
+// organizations one query reads the offices or services of.
+const keyBatch = 500
+
 // batchKeys returns the slugs and the registry identifiers of orgs.
 func batchKeys(orgs []*cso.Organization) (slugs, registryIDs []string) {
 	for _, o := range orgs {
@@ -79,9 +83,9 @@ func (s *organizationStore) OrganizationsByKeys(ctx context.Context, slugs, regi
 			return err
 		}
 
-		for start := 0; start < len(rows); start += bulkBatch {
+		for start := 0; start < len(rows); start += keyBatch {
 			batch, err := loadDetails(ctx, idb,
-				rows[start:min(start+bulkBatch, len(rows))], true)
+				rows[start:min(start+keyBatch, len(rows))], true)
 			if err != nil {
 				return err
 			}
@@ -102,8 +106,8 @@ func rowsByKeys(ctx context.Context, idb bun.IDB, slugs, registryIDs []string, c
 	seen := map[int64]bool{}
 	var found []*organizationRow
 	find := func(column string, values []string) error {
-		for start := 0; start < len(values); start += bulkBatch {
-			end := min(start+bulkBatch, len(values))
+		for start := 0; start < len(values); start += keyBatch {
+			end := min(start+keyBatch, len(values))
 
 			var rows []*organizationRow
 			err := idb.NewSelect().Model(&rows).Column(columns...).
