@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"sync"
@@ -166,7 +167,7 @@ func (s *organizationStore) insertBatches(ctx context.Context, idb bun.IDB, orgs
 		if b.err != nil {
 			return b.err
 		}
-		if err := insertBatch(ctx, idb, b); err != nil {
+		if err := s.insertBatch(ctx, idb, b); err != nil {
 			return err
 		}
 	}
@@ -206,29 +207,71 @@ func (s *organizationStore) renderBatch(orgs []*cso.Organization, ids []int64, n
 	return b
 }
 
-// insertBatch runs the statements of b after checking that none of its
-// slugs and registry identifiers is taken, so that a conflict is named
-// as CreateOrganization names it. The statements go through bun as a
-// query whose text is written already; a query log shows them by table,
-// without their values.
-func insertBatch(ctx context.Context, idb bun.IDB, b renderedBatch) error {
-	slugs, registryIDs := batchKeys(b.orgs)
-	stored, err := rowsByKeys(ctx, idb, slugs, registryIDs,
-		"id", "slug", "registry_id")
-	if err != nil {
+// insertBatch runs the statements of b, the organizations first. They go
+// through bun as queries whose text is written already; a query log shows
+// them by table, without their values.
+func (s *organizationStore) insertBatch(ctx context.Context, idb bun.IDB, b renderedBatch) error {
+	if err := s.insertOrganizations(ctx, idb, b); err != nil {
 		return err
 	}
-	if err := takenKey(b.orgs, stored); err != nil {
-		return err
-	}
-
-	for _, st := range b.statements {
-		_, err := idb.NewRaw("?", bun.Safe(st.sql)).
-			Comment("store: insert " + st.table).
-			Exec(ctx)
-		if err != nil {
+	for _, st := range b.statements[1:] {
+		if err := runRendered(ctx, idb, st); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// insertOrganizations runs the statement that inserts the organizations
+// of b. A slug or registry identifier that is taken fails it; the keys of
+// the batch are then looked up, so that the conflict is named as
+// CreateOrganization names it. On PostgreSQL a failed statement aborts
+// the transaction, so the statement runs inside a savepoint there.
+func (s *organizationStore) insertOrganizations(ctx context.Context, idb bun.IDB, b renderedBatch) error {
+	pg := s.db.dialect == DialectPostgres
+	if pg {
+		if _, err := idb.ExecContext(ctx, "SAVEPOINT bulk_create"); err != nil {
+			return err
+		}
+	}
+
+	err := runRendered(ctx, idb, b.statements[0])
+	if _, taken := uniqueViolation(err); taken {
+		if pg {
+			if _, err := idb.ExecContext(ctx, "ROLLBACK TO SAVEPOINT bulk_create"); err != nil {
+				return err
+			}
+		}
+		return nameTakenKey(ctx, idb, b.orgs, err)
+	}
+	if err != nil || !pg {
+		return err
+	}
+
+	_, err = idb.ExecContext(ctx, "RELEASE SAVEPOINT bulk_create")
+	return err
+}
+
+// nameTakenKey returns the *cso.DuplicateError for the first slug or
+// registry identifier of orgs that a stored organization holds, or err
+// if none does.
+func nameTakenKey(ctx context.Context, idb bun.IDB, orgs []*cso.Organization, err error) error {
+	slugs, registryIDs := batchKeys(orgs)
+	stored, lookupErr := rowsByKeys(ctx, idb, slugs, registryIDs,
+		"id", "slug", "registry_id")
+	if lookupErr != nil {
+		return errors.Join(err, lookupErr)
+	}
+	if dup := takenKey(orgs, stored); dup != nil {
+		return dup
+	}
+	return err
+}
+
+// runRendered runs a statement whose text is written already.
+func runRendered(ctx context.Context, idb bun.IDB, st renderedStatement) error {
+	_, err := idb.NewRaw("?", bun.Safe(st.sql)).
+		Comment("store: insert " + st.table).
+		Exec(ctx)
+	return err
 }
