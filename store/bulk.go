@@ -46,7 +46,7 @@ func (s *organizationStore) CreateOrganizations(ctx context.Context, orgs []*cso
 		if s.db.dialect != DialectSQLite {
 			return s.insertBatches(ctx, idb, orgs, ids, now)
 		}
-		return withSQLitePragmas(ctx, idb, bulkPragmas, func() error {
+		return withCacheSize(ctx, idb, bulkCacheSize, func() error {
 			return s.insertBatches(ctx, idb, orgs, ids, now)
 		})
 	})
@@ -93,34 +93,32 @@ func (s *organizationStore) reserveIDs(ctx context.Context, idb bun.IDB, n int) 
 	return ids, nil
 }
 
-// bulkPragmas set up a SQLite connection for a large insert: a page
-// cache (in KiB when negative) that holds the indexes being written, so
-// that pages are not written out and read back mid-transaction. SQLite
-// takes the cache size into account at once, inside a transaction too.
-var bulkPragmas = map[string]int{
-	"cache_size": -128 << 10,
-}
+// bulkCacheSize is the page cache, in KiB, of a SQLite connection that
+// creates many organizations: large enough to hold the indexes being
+// written, so that pages are not written out and read back within the
+// transaction. SQLite applies a new cache size at once, inside a
+// transaction too.
+const bulkCacheSize = 128 << 10
 
-// withSQLitePragmas runs fn with the pragmas set on the connection of
-// idb and sets them back afterwards, as connections are shared.
-func withSQLitePragmas(ctx context.Context, idb bun.IDB, pragmas map[string]int, fn func() error) (err error) {
-	for name, value := range pragmas {
-		var old int
-		if err := idb.QueryRowContext(ctx, "PRAGMA "+name).Scan(&old); err != nil {
-			return fmt.Errorf("read pragma %s: %w", name, err)
-		}
-		if _, err := idb.ExecContext(ctx, fmt.Sprintf("PRAGMA %s = %d", name, value)); err != nil {
-			return fmt.Errorf("set pragma %s: %w", name, err)
-		}
-
-		defer func() {
-			_, restoreErr := idb.ExecContext(context.WithoutCancel(ctx),
-				fmt.Sprintf("PRAGMA %s = %d", name, old))
-			if err == nil && restoreErr != nil {
-				err = fmt.Errorf("restore pragma %s: %w", name, restoreErr)
-			}
-		}()
+// withCacheSize runs fn with the page cache of the SQLite connection of
+// idb set to kib KiB, and sets it back afterwards, as connections are
+// shared.
+func withCacheSize(ctx context.Context, idb bun.IDB, kib int, fn func() error) (err error) {
+	var old int
+	if err := idb.QueryRowContext(ctx, "PRAGMA cache_size").Scan(&old); err != nil {
+		return fmt.Errorf("read cache size: %w", err)
 	}
+	if _, err := idb.ExecContext(ctx, fmt.Sprintf("PRAGMA cache_size = %d", -kib)); err != nil {
+		return fmt.Errorf("set cache size: %w", err)
+	}
+
+	defer func() {
+		_, restoreErr := idb.ExecContext(context.WithoutCancel(ctx),
+			fmt.Sprintf("PRAGMA cache_size = %d", old))
+		if err == nil && restoreErr != nil {
+			err = fmt.Errorf("restore cache size: %w", restoreErr)
+		}
+	}()
 	return fn()
 }
 
