@@ -77,32 +77,19 @@ var csvColumns = []string{
 // editor counts them. ReadCSV reads r to its end; a caller that accepts
 // files from the network should limit their size first.
 func ReadCSV(r io.Reader) ([]*Organization, error) {
-	var orgs []*Organization
-	err := readCSV(r, 0, func(chunk []*Organization, _ []string) {
-		orgs = append(orgs, chunk...)
-	})
-	if err != nil {
-		return nil, err
-	}
-	return orgs, nil
+	orgs, _, err := readCSV(r)
+	return orgs, err
 }
 
-// readCSV reads organizations as ReadCSV does and hands them to emit, in
-// the order of the file, each with the slug the directory matches it by
-// (the one given, or the one derived from its name), returning what
-// ReadCSV would return as error. It
-// reads every row before it checks any. With a chunk size of zero it then
-// checks them all and emits them once if no row is bad. Otherwise it
-// checks them that many at a time and emits each chunk while no row so
-// far is bad, so a caller can start on them early, but must drop them all
-// if readCSV then returns an error.
-func readCSV(r io.Reader, chunk int, emit func(orgs []*Organization, slugs []string)) error {
+// readCSV reads organizations as ReadCSV does, and the slug the directory
+// matches each by: the one given, or the one derived from its name.
+func readCSV(r io.Reader) ([]*Organization, []string, error) {
 	cr := csv.NewReader(skipBOM(r))
 	cr.ReuseRecord = true
 
 	head, err := readCSVHeader(cr)
 	if err != nil {
-		return err
+		return nil, nil, err
 	}
 
 	imp := newCSVImport(head)
@@ -114,7 +101,7 @@ func readCSV(r io.Reader, chunk int, emit func(orgs []*Organization, slugs []str
 
 		line := recordLine(cr, err)
 		if n > MaxCSVRows {
-			return &ImportError{Rows: []RowError{{
+			return nil, nil, &ImportError{Rows: []RowError{{
 				Line: line,
 				Reason: fmt.Sprintf(
 					"the file has more than %d data rows: split it",
@@ -122,7 +109,7 @@ func readCSV(r io.Reader, chunk int, emit func(orgs []*Organization, slugs []str
 			}}}
 		}
 		if err != nil && !isCSVSyntaxError(err) {
-			return fmt.Errorf("cso: read csv: %w", err)
+			return nil, nil, fmt.Errorf("cso: read csv: %w", err)
 		}
 		if err != nil {
 			imp.fail(line, "", syntaxReason(err))
@@ -131,7 +118,7 @@ func readCSV(r io.Reader, chunk int, emit func(orgs []*Organization, slugs []str
 
 		imp.row(line, rec)
 	}
-	return imp.checkAll(chunk, emit)
+	return imp.checkAll()
 }
 
 // skipBOM returns r without a leading UTF-8 byte order mark.

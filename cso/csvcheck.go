@@ -58,31 +58,19 @@ func (imp *csvImport) row(line int, rec []string) {
 	imp.parsed = append(imp.parsed, parsedRow{line: line, fields: slices.Clone(rec)})
 }
 
-// checkAll checks the rows read, chunk at a time (all at once for zero),
-// emitting the organizations of each chunk while no row so far is bad,
-// and returns the errors of the bad rows.
-func (imp *csvImport) checkAll(chunk int, emit func([]*Organization, []string)) error {
-	rows := imp.parsed
+// checkAll checks the rows read and returns their organizations, with
+// the slug each is matched by, or the errors of the bad rows.
+func (imp *csvImport) checkAll() ([]*Organization, []string, error) {
+	imp.check(imp.parsed)
 	imp.parsed = nil
-	if chunk <= 0 {
-		chunk = max(len(rows), 1)
-	}
-
-	for start := 0; start < len(rows); start += chunk {
-		imp.check(rows[start:min(start+chunk, len(rows))])
-		if len(imp.errs) == 0 {
-			emit(imp.orgs, imp.keys)
-		}
-		imp.orgs, imp.keys = nil, nil
-	}
-
 	if len(imp.errs) == 0 {
-		return nil
+		return imp.orgs, imp.keys, nil
 	}
+
 	slices.SortStableFunc(imp.errs, func(a, b RowError) int {
 		return a.Line - b.Line
 	})
-	return &ImportError{Rows: imp.errs}
+	return nil, nil, &ImportError{Rows: imp.errs}
 }
 
 // check parses, normalizes and validates rows and records either the

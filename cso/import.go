@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"sync"
 	"time"
 )
 
@@ -15,15 +14,9 @@ type ImportReport struct {
 	Unchanged int `json:"unchanged"`
 }
 
-// matchBatch is how many rows Import checks at a time as it reads, and
-// matches with one question to a KeyFinder.
+// matchBatch is how many rows Import matches with one question to a
+// KeyFinder.
 const matchBatch = 500
-
-// importBatch is how many new organizations Import hands to a
-// BulkCreator at once: many, so that the store can spread the work over
-// batches of its own choosing, and a bounded number, so that a caller's
-// memory need not hold all of a file's rows twice.
-const importBatch = 10_000
 
 // Import reads organizations in the CSV format of ReadCSV and saves them
 // in one transaction: a file with any bad row imports nothing and returns
@@ -32,40 +25,29 @@ const importBatch = 10_000
 // the same file twice changes nothing the second time. Imports never move
 // verification dates. Only an administrator may import.
 //
-// Import saves rows while it still reads and checks the rest of the file,
-// inside the transaction, which it rolls back if a row turns out bad. A
-// Store that is also a KeyFinder is asked at once which of many rows
+// A Store that is also a KeyFinder is asked at once which of many rows
 // match stored organizations, and one that is also a BulkCreator creates
-// the new ones in batches; the result is the same as with any other
-// Store.
+// all new organizations with one call; the result is the same as with
+// any other Store.
 func (d *Directory) Import(ctx context.Context, actor Actor, r io.Reader) (*ImportReport, error) {
 	if err := requireAdmin(actor); err != nil {
 		return nil, err
 	}
 
-	feed := newImportFeed()
-	var readErr error
-	var reading sync.WaitGroup
-	reading.Go(func() {
-		readErr = readCSV(r, matchBatch, feed.add)
-		feed.finish(readErr)
-	})
+	orgs, slugs, err := readCSV(r)
+	if err != nil {
+		return nil, err
+	}
 
 	var report ImportReport
-	err := d.store.Atomically(ctx, func(ctx context.Context, tx Store) error {
+	err = d.store.Atomically(ctx, func(ctx context.Context, tx Store) error {
 		imp := &importer{tx: tx}
-		if err := imp.run(ctx, feed); err != nil {
+		if err := imp.run(ctx, orgs, slugs); err != nil {
 			return err
 		}
 		report = imp.report
 		return nil
 	})
-
-	// A bad file is reported as such, whatever became of the transaction.
-	reading.Wait()
-	if readErr != nil {
-		return nil, readErr
-	}
 	if err != nil {
 		return nil, err
 	}
@@ -83,37 +65,34 @@ type importer struct {
 	finder KeyFinder
 	index  *importIndex
 
-	// pending are new organizations not yet created.
+	// pending are the new organizations that a BulkCreator creates once
+	// every row is matched.
 	pending []*Organization
 }
 
-// run saves the organizations of the feed in their order, a chunk at a
-// time as the feed gets them.
-func (imp *importer) run(ctx context.Context, feed *importFeed) error {
+// run saves orgs in their order; slugs[i] is the slug orgs[i] is matched
+// by.
+func (imp *importer) run(ctx context.Context, orgs []*Organization, slugs []string) error {
 	imp.finder, _ = imp.tx.(KeyFinder)
 
-	for i := 0; ; i++ {
-		chunk, ok, err := feed.chunk(ctx, i)
-		if err != nil {
-			return err
-		}
-		if !ok {
-			return imp.flush(ctx)
-		}
-
+	for start := 0; start < len(orgs); start += matchBatch {
+		end := min(start+matchBatch, len(orgs))
 		if imp.finder != nil {
-			index, err := loadImportIndex(ctx, imp.finder, chunk)
+			index, err := loadImportIndex(ctx, imp.finder,
+				orgs[start:end], slugs[start:end])
 			if err != nil {
 				return err
 			}
 			imp.index = index
 		}
-		for j, o := range chunk.orgs {
-			if err := imp.row(ctx, o, chunk.slugs[j]); err != nil {
+
+		for i := start; i < end; i++ {
+			if err := imp.row(ctx, orgs[i], slugs[i]); err != nil {
 				return err
 			}
 		}
 	}
+	return imp.flush(ctx)
 }
 
 // row creates o or updates the organization it matches; slug is the one
@@ -161,10 +140,10 @@ func (imp *importer) match(ctx context.Context, o *Organization, slug string) (*
 	return imp.index.match(ctx, imp.tx, o, slug)
 }
 
-// create creates n, or keeps it for the next batch when tx is a
-// BulkCreator. Deferring is safe because the slugs and registry
-// identifiers of a file are unique (ReadCSV checks it), so no later row
-// can match n or take its keys.
+// create creates n, or keeps it for the end when tx is a BulkCreator.
+// Deferring is safe because the slugs and registry identifiers of a file
+// are unique (ReadCSV checks it), so no later row can match n or take
+// its keys.
 func (imp *importer) create(ctx context.Context, n *Organization) error {
 	if _, ok := imp.tx.(BulkCreator); !ok {
 		if err := imp.tx.CreateOrganization(ctx, n); err != nil {
@@ -175,10 +154,7 @@ func (imp *importer) create(ctx context.Context, n *Organization) error {
 	}
 
 	imp.pending = append(imp.pending, n)
-	if len(imp.pending) < importBatch {
-		return nil
-	}
-	return imp.flush(ctx)
+	return nil
 }
 
 // flush creates the pending organizations.

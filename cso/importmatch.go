@@ -41,17 +41,17 @@ type importIndex struct {
 	orgs map[int64]*Organization
 }
 
-// loadImportIndex asks kf for the organizations that a chunk of rows may
-// match.
-func loadImportIndex(ctx context.Context, kf KeyFinder, chunk importChunk) (*importIndex, error) {
+// loadImportIndex asks kf for the organizations that rows may match;
+// slugs[i] is the slug rows[i] is matched by.
+func loadImportIndex(ctx context.Context, kf KeyFinder, rows []*Organization, slugs []string) (*importIndex, error) {
 	var registryIDs []string
-	for _, o := range chunk.orgs {
+	for _, o := range rows {
 		if o.RegistryID != "" {
 			registryIDs = append(registryIDs, o.RegistryID)
 		}
 	}
 
-	found, err := kf.OrganizationsByKeys(ctx, chunk.slugs, registryIDs)
+	found, err := kf.OrganizationsByKeys(ctx, slugs, registryIDs)
 	if err != nil {
 		return nil, fmt.Errorf("cso: import: %w", err)
 	}
