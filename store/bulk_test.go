@@ -463,3 +463,32 @@ func TestCreateOrganizationsLogsNoValues(t *testing.T) {
 		})
 	}
 }
+
+func TestCreateOrganizationsSplitsLongStatements(t *testing.T) {
+	for _, dialect := range store.DialectsUnderTest(t) {
+		t.Run(dialect, func(t *testing.T) {
+			var buf bytes.Buffer
+			logger := slog.New(slog.NewTextHandler(&buf,
+				&slog.HandlerOptions{Level: slog.LevelDebug}))
+			s := store.OpenTestDB(t, dialect, store.WithLogger(logger)).Organizations()
+
+			// Each description takes 5 MiB, more than half of the 8 MiB
+			// a statement may take: each organization needs a statement
+			// of its own.
+			long := strings.Repeat("uzun ", 1<<20)
+			orgs := []*cso.Organization{bulkOrg(1), bulkOrg(2), bulkOrg(3)}
+			for _, o := range orgs {
+				o.Description = cso.Text{"tr": long}
+			}
+			require.NoError(t, s.(cso.BulkCreator).CreateOrganizations(
+				context.Background(), orgs))
+
+			assert.Equal(t, 3, strings.Count(buf.String(), "store: insert organizations"))
+			for _, o := range orgs {
+				got, err := s.Organization(context.Background(), o.Slug)
+				require.NoError(t, err)
+				assert.Len(t, got.Description["tr"], len(long), "slug %s", o.Slug)
+			}
+		})
+	}
+}
