@@ -50,6 +50,37 @@ func BenchmarkImport(b *testing.B) {
 	}
 }
 
+// BenchmarkReimport imports the file of BenchmarkImport into a SQLite
+// store that already holds it, so that every row matches an organization
+// and changes nothing. Its baseline is BenchmarkImport's parse.
+func BenchmarkReimport(b *testing.B) {
+	for _, n := range []int{10_000, 100_000} {
+		data := generatedCSV(b, n)
+
+		b.Run(fmt.Sprintf("%d/reimport-sqlite", n), func(b *testing.B) {
+			ctx := context.Background()
+			for i := 0; b.Loop(); i++ {
+				b.StopTimer()
+				path := filepath.Join(b.TempDir(), fmt.Sprintf("reimport-%d.db", i))
+				db, err := store.Open(ctx, "sqlite:"+path)
+				require.NoError(b, err)
+				dir := cso.NewDirectory(db.Organizations())
+				_, err = dir.Import(ctx, cso.Admin(), bytes.NewReader(data))
+				require.NoError(b, err)
+				b.StartTimer()
+
+				report, err := dir.Import(ctx, cso.Admin(), bytes.NewReader(data))
+				require.NoError(b, err)
+				require.Equal(b, n, report.Unchanged)
+
+				b.StopTimer()
+				require.NoError(b, db.Close())
+				b.StartTimer()
+			}
+		})
+	}
+}
+
 // generatedCSV returns n distinct, valid organizations in the CSV format,
 // the same for every run.
 func generatedCSV(b *testing.B, n int) []byte {
