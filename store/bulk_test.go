@@ -452,7 +452,7 @@ func TestCreateOrganizationsLogsNoValues(t *testing.T) {
 				context.Background(), []*cso.Organization{o}))
 
 			log := buf.String()
-			for _, table := range []string{"organizations", "offices", "services", "organization_facets"} {
+			for _, table := range []string{"organizations", "organization_details"} {
 				assert.Contains(t, log, "store: insert "+table)
 			}
 			for _, secret := range []string{

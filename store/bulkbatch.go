@@ -93,7 +93,7 @@ func (s *organizationStore) render(orgs []*cso.Organization, recs []*record) []r
 	qs := []*bun.InsertQuery{
 		s.db.bun.NewInsert().Model(&rows).Returning("NULL"),
 	}
-	qs = append(qs, detailInserts(s.db.bun, recs)...)
+	qs = append(qs, detailInsert(s.db.bun, recs))
 
 	b := renderedBatch{orgs: orgs}
 	for _, q := range qs {

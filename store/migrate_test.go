@@ -27,10 +27,11 @@ func TestMigrationsRollBack(t *testing.T) {
 			want := map[string][]string{
 				DialectSQLite: {
 					"20261203000001", "20261203000002", "20261204000001",
+					"20261205000001",
 				},
 				DialectPostgres: {
 					"20261203000001", "20261203000002", "20261203000003",
-					"20261204000001", "20261204000002",
+					"20261204000001", "20261204000002", "20261205000001",
 				},
 			}
 			assert.ElementsMatch(t, want[dialect], migrationNames(group))

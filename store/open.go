@@ -50,6 +50,10 @@ type DB struct {
 	dialect string
 	now     func() time.Time
 	pageKey []byte
+
+	// statements keeps the prepared searches on SQLite; pgx keeps
+	// PostgreSQL's itself.
+	statements stmtCache
 }
 
 // Option changes how Open sets up a DB.
@@ -203,6 +207,7 @@ func (db *DB) Ping(ctx context.Context) error {
 
 // Close closes the connections.
 func (db *DB) Close() error {
+	db.statements.close()
 	if err := db.bun.Close(); err != nil {
 		return fmt.Errorf("store: close: %w", err)
 	}

@@ -109,8 +109,8 @@ func (s *organizationStore) organization(ctx context.Context, where string, arg 
 }
 
 // loadDetails returns the organizations of rows, in the same order, with
-// their offices (the confidential ones only if asked) and services. It
-// takes one query for all offices and one for all services.
+// their offices (the confidential ones only if asked) and services, read
+// with one query.
 func loadDetails(ctx context.Context, idb bun.IDB, rows []*organizationRow,
 	confidential bool) ([]*cso.Organization, error) {
 
@@ -126,31 +126,18 @@ func loadDetails(ctx context.Context, idb bun.IDB, rows []*organizationRow,
 		return orgs, nil
 	}
 
-	var offices []officeRow
-	q := idb.NewSelect().Model(&offices).
-		Where("organization_id IN (?)", bun.List(ids)).
-		Order("organization_id", "position")
-	if !confidential {
-		q = q.Where("NOT confidential")
+	var details []detailRow
+	q := idb.NewSelect().Model(&details).
+		Column("organization_id", "offices", "services").
+		Where("organization_id IN (?)", bun.List(ids))
+	if confidential {
+		q = q.Column("confidential_offices")
 	}
 	if err := q.Scan(ctx); err != nil {
-		return nil, fmt.Errorf("load offices: %w", err)
+		return nil, fmt.Errorf("load offices and services: %w", err)
 	}
-	for i := range offices {
-		o := byID[offices[i].OrganizationID]
-		o.Offices = append(o.Offices, offices[i].office())
-	}
-
-	var services []serviceRow
-	if err := idb.NewSelect().Model(&services).
-		Where("organization_id IN (?)", bun.List(ids)).
-		Order("organization_id", "position").
-		Scan(ctx); err != nil {
-		return nil, fmt.Errorf("load services: %w", err)
-	}
-	for i := range services {
-		o := byID[services[i].OrganizationID]
-		o.Services = append(o.Services, services[i].service())
+	for i := range details {
+		details[i].withDetails(byID[details[i].OrganizationID], confidential)
 	}
 	return orgs, nil
 }

@@ -1,6 +1,8 @@
 package store
 
 import (
+	"cmp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -39,45 +41,42 @@ type organizationRow struct {
 	FacetKey string `bun:"facet_key"`
 }
 
-// officeRow is a row of the offices table.
-type officeRow struct {
-	bun.BaseModel `bun:"table:offices"`
+// detailRow is a row of the organization_details table: the offices and
+// services of an organization, as JSON arrays. Public and confidential
+// offices are apart, so that a public read never fetches the
+// confidential ones; each office keeps its position in the organization's
+// list of all offices.
+type detailRow struct {
+	bun.BaseModel `bun:"table:organization_details,alias:d"`
 
-	OrganizationID int64    `bun:"organization_id,pk"`
-	Position       int      `bun:"position,pk"`
-	Names          cso.Text `bun:"names"`
-	Address        string   `bun:"address"`
-	District       string   `bun:"district"`
-	Province       int      `bun:"province"`
-	PostalCode     string   `bun:"postal_code"`
-	Lat            *float64 `bun:"lat"`
-	Lon            *float64 `bun:"lon"`
-	Confidential   bool     `bun:"confidential"`
+	OrganizationID      int64        `bun:"organization_id,pk"`
+	Offices             []officeDoc  `bun:"offices"`
+	ConfidentialOffices []officeDoc  `bun:"confidential_offices"`
+	Services            []serviceDoc `bun:"services"`
 }
 
-// serviceRow is a row of the services table.
-type serviceRow struct {
-	bun.BaseModel `bun:"table:services"`
-
-	OrganizationID    int64    `bun:"organization_id,pk"`
-	Position          int      `bun:"position,pk"`
-	Names             cso.Text `bun:"names"`
-	Descriptions      cso.Text `bun:"descriptions"`
-	Areas             []string `bun:"areas"`
-	TargetGroups      []string `bun:"target_groups"`
-	Languages         []string `bun:"languages"`
-	Provinces         []int    `bun:"provinces"`
-	Eligibility       cso.Text `bun:"eligibility"`
-	RequiredDocuments cso.Text `bun:"required_documents"`
+// officeDoc is an office as organization_details holds it.
+type officeDoc struct {
+	Position   int      `json:"position"`
+	Name       cso.Text `json:"name"`
+	Address    string   `json:"address"`
+	District   string   `json:"district"`
+	Province   int      `json:"province"`
+	PostalCode string   `json:"postal_code"`
+	Lat        *float64 `json:"lat"`
+	Lon        *float64 `json:"lon"`
 }
 
-// facetRow says that an organization can be found by a filter value.
-type facetRow struct {
-	bun.BaseModel `bun:"table:organization_facets"`
-
-	Facet          string `bun:"facet,pk"`
-	Value          string `bun:"value,pk"`
-	OrganizationID int64  `bun:"organization_id,pk"`
+// serviceDoc is a service as organization_details holds it.
+type serviceDoc struct {
+	Name              cso.Text `json:"name"`
+	Description       cso.Text `json:"description"`
+	Areas             []string `json:"areas"`
+	TargetGroups      []string `json:"target_groups"`
+	Languages         []string `json:"languages"`
+	Provinces         []int    `json:"provinces"`
+	Eligibility       cso.Text `json:"eligibility"`
+	RequiredDocuments cso.Text `json:"required_documents"`
 }
 
 // The facets an organization is filtered by.
@@ -91,10 +90,8 @@ const (
 
 // record is everything stored for one organization.
 type record struct {
-	org      organizationRow
-	offices  []officeRow
-	services []serviceRow
-	facets   []facetRow
+	org     organizationRow
+	details detailRow
 }
 
 // maxKeyWord is the longest word kept in a search key, in bytes. Longer
@@ -129,13 +126,7 @@ func newRecord(o *cso.Organization) *record {
 		r.org.LastVerifiedAt = &t
 	}
 
-	for i, off := range o.Offices {
-		r.offices = append(r.offices, newOfficeRow(i, off))
-	}
-	for i, svc := range o.Services {
-		r.services = append(r.services, newServiceRow(i, svc))
-	}
-	r.facets = newFacetRows(o.Facets())
+	r.details = newDetailRow(o)
 	r.setID(o.ID)
 	return r
 }
@@ -143,43 +134,54 @@ func newRecord(o *cso.Organization) *record {
 // setID sets the organization ID on every row of r.
 func (r *record) setID(id int64) {
 	r.org.ID = id
-	for i := range r.offices {
-		r.offices[i].OrganizationID = id
-	}
-	for i := range r.services {
-		r.services[i].OrganizationID = id
-	}
-	for i := range r.facets {
-		r.facets[i].OrganizationID = id
-	}
+	r.details.OrganizationID = id
 }
 
-func newOfficeRow(position int, off cso.Office) officeRow {
-	row := officeRow{
-		Position:     position,
-		Names:        textColumn(off.Name),
-		Address:      off.Address,
-		District:     off.District,
-		Province:     off.Province,
-		PostalCode:   off.PostalCode,
-		Confidential: off.Confidential,
+// newDetailRow returns the offices and services of o as stored. The
+// lists are never nil, so that they are stored as empty JSON arrays.
+func newDetailRow(o *cso.Organization) detailRow {
+	d := detailRow{
+		Offices:             []officeDoc{},
+		ConfidentialOffices: []officeDoc{},
+		Services:            make([]serviceDoc, 0, len(o.Services)),
+	}
+	for i, off := range o.Offices {
+		if off.Confidential {
+			d.ConfidentialOffices = append(d.ConfidentialOffices, newOfficeDoc(i, off))
+		} else {
+			d.Offices = append(d.Offices, newOfficeDoc(i, off))
+		}
+	}
+	for _, svc := range o.Services {
+		d.Services = append(d.Services, newServiceDoc(svc))
+	}
+	return d
+}
+
+func newOfficeDoc(position int, off cso.Office) officeDoc {
+	doc := officeDoc{
+		Position:   position,
+		Name:       textColumn(off.Name),
+		Address:    off.Address,
+		District:   off.District,
+		Province:   off.Province,
+		PostalCode: off.PostalCode,
 	}
 	if off.Location != nil {
 		lat, lon := off.Location.Lat, off.Location.Lon
-		row.Lat, row.Lon = &lat, &lon
+		doc.Lat, doc.Lon = &lat, &lon
 	}
-	return row
+	return doc
 }
 
-func newServiceRow(position int, svc cso.Service) serviceRow {
+func newServiceDoc(svc cso.Service) serviceDoc {
 	provinces := svc.Provinces
 	if provinces == nil {
 		provinces = []int{}
 	}
-	return serviceRow{
-		Position:          position,
-		Names:             textColumn(svc.Name),
-		Descriptions:      textColumn(svc.Description),
+	return serviceDoc{
+		Name:              textColumn(svc.Name),
+		Description:       textColumn(svc.Description),
 		Areas:             listColumn(svc.Areas),
 		TargetGroups:      listColumn(svc.TargetGroups),
 		Languages:         listColumn(svc.Languages),
@@ -187,27 +189,6 @@ func newServiceRow(position int, svc cso.Service) serviceRow {
 		Eligibility:       textColumn(svc.Eligibility),
 		RequiredDocuments: textColumn(svc.RequiredDocuments),
 	}
-}
-
-func newFacetRows(f cso.Facets) []facetRow {
-	var rows []facetRow
-	add := func(facet, value string) {
-		rows = append(rows, facetRow{Facet: facet, Value: value})
-	}
-
-	for _, p := range f.Provinces {
-		add(facetProvince, strconv.Itoa(p))
-	}
-	for _, v := range f.ServiceAreas {
-		add(facetServiceArea, v)
-	}
-	for _, v := range f.TargetGroups {
-		add(facetTargetGroup, v)
-	}
-	for _, v := range f.Languages {
-		add(facetLanguage, v)
-	}
-	return rows
 }
 
 // facetToken returns the word of the search index that says an
@@ -300,33 +281,62 @@ func (r *organizationRow) organization() *cso.Organization {
 	return o
 }
 
-func (r *officeRow) office() cso.Office {
-	off := cso.Office{
-		Name:         textValue(r.Names),
-		Address:      r.Address,
-		District:     r.District,
-		Province:     r.Province,
-		PostalCode:   r.PostalCode,
-		Confidential: r.Confidential,
+// withDetails adds to o the services and the offices that d holds, the
+// confidential ones too if asked, in the order they were given.
+func (d *detailRow) withDetails(o *cso.Organization, confidential bool) {
+	type placed struct {
+		position int
+		office   cso.Office
 	}
-	if r.Lat != nil && r.Lon != nil {
-		off.Location = &cso.Coordinates{Lat: *r.Lat, Lon: *r.Lon}
+	var offices []placed
+	for i := range d.Offices {
+		offices = append(offices, placed{d.Offices[i].Position, d.Offices[i].office(false)})
+	}
+	if confidential {
+		for i := range d.ConfidentialOffices {
+			doc := &d.ConfidentialOffices[i]
+			offices = append(offices, placed{doc.Position, doc.office(true)})
+		}
+	}
+	slices.SortStableFunc(offices, func(a, b placed) int {
+		return cmp.Compare(a.position, b.position)
+	})
+	for _, p := range offices {
+		o.Offices = append(o.Offices, p.office)
+	}
+
+	for i := range d.Services {
+		o.Services = append(o.Services, d.Services[i].service())
+	}
+}
+
+func (doc *officeDoc) office(confidential bool) cso.Office {
+	off := cso.Office{
+		Name:         textValue(doc.Name),
+		Address:      doc.Address,
+		District:     doc.District,
+		Province:     doc.Province,
+		PostalCode:   doc.PostalCode,
+		Confidential: confidential,
+	}
+	if doc.Lat != nil && doc.Lon != nil {
+		off.Location = &cso.Coordinates{Lat: *doc.Lat, Lon: *doc.Lon}
 	}
 	return off
 }
 
-func (r *serviceRow) service() cso.Service {
+func (doc *serviceDoc) service() cso.Service {
 	svc := cso.Service{
-		Name:              textValue(r.Names),
-		Description:       textValue(r.Descriptions),
-		Areas:             listValue(r.Areas),
-		TargetGroups:      listValue(r.TargetGroups),
-		Languages:         listValue(r.Languages),
-		Eligibility:       textValue(r.Eligibility),
-		RequiredDocuments: textValue(r.RequiredDocuments),
+		Name:              textValue(doc.Name),
+		Description:       textValue(doc.Description),
+		Areas:             listValue(doc.Areas),
+		TargetGroups:      listValue(doc.TargetGroups),
+		Languages:         listValue(doc.Languages),
+		Eligibility:       textValue(doc.Eligibility),
+		RequiredDocuments: textValue(doc.RequiredDocuments),
 	}
-	if len(r.Provinces) > 0 {
-		svc.Provinces = r.Provinces
+	if len(doc.Provinces) > 0 {
+		svc.Provinces = doc.Provinces
 	}
 	return svc
 }

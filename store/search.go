@@ -1,12 +1,10 @@
 package store
 
 import (
-	"cmp"
 	"context"
 	"database/sql"
 	"encoding/json"
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/jackc/pgx/v5"
@@ -97,57 +95,63 @@ func (s *organizationStore) search(ctx context.Context, q cso.Query,
 	return nil
 }
 
-// organization returns the organization of r with its offices and
-// services.
+// organization returns the organization of r with its public offices
+// and its services.
 func (r *searchRow) organization() (*cso.Organization, error) {
 	o := r.organizationRow.organization()
 
-	var offices []officeRow
-	if err := json.Unmarshal(r.Offices, &offices); err != nil {
+	var d detailRow
+	if err := json.Unmarshal(r.Offices, &d.Offices); err != nil {
 		return nil, fmt.Errorf("offices: %w", err)
 	}
-	slices.SortFunc(offices, func(a, b officeRow) int {
-		return cmp.Compare(a.Position, b.Position)
-	})
-	for i := range offices {
-		o.Offices = append(o.Offices, offices[i].office())
-	}
-
-	var services []serviceRow
-	if err := json.Unmarshal(r.Services, &services); err != nil {
+	if err := json.Unmarshal(r.Services, &d.Services); err != nil {
 		return nil, fmt.Errorf("services: %w", err)
 	}
-	slices.SortFunc(services, func(a, b serviceRow) int {
-		return cmp.Compare(a.Position, b.Position)
-	})
-	for i := range services {
-		o.Services = append(o.Services, services[i].service())
-	}
+	d.withDetails(o, false)
 	return o, nil
 }
 
 // scanSQL runs query on idb and scans its rows into dest. The query goes
 // to the driver with its placeholders and arguments as written, not
 // formatted by bun, so its text is the same for every search of one
-// shape: PostgreSQL then parses it once per connection, as pgx prepares
-// and keeps the statement.
+// shape and is parsed once: pgx prepares and keeps the statement on
+// PostgreSQL, the DB's statement cache on SQLite.
 func (db *DB) scanSQL(ctx context.Context, idb bun.IDB, dest any, query string, args ...any) error {
 	if db.dialect == DialectPostgres {
 		args = append([]any{pgx.QueryExecModeCacheStatement}, args...)
+		return db.scanRows(ctx, dest, func() (*sql.Rows, error) {
+			switch h := idb.(type) {
+			case bun.Tx:
+				return h.Tx.QueryContext(ctx, query, args...)
+			case *bun.DB:
+				return h.DB.QueryContext(ctx, query, args...)
+			case bun.Conn:
+				return h.Conn.QueryContext(ctx, query, args...)
+			}
+			return nil, fmt.Errorf("unexpected database handle %T", idb)
+		})
 	}
 
-	var rows *sql.Rows
-	var err error
-	switch h := idb.(type) {
-	case bun.Tx:
-		rows, err = h.Tx.QueryContext(ctx, query, args...)
-	case *bun.DB:
-		rows, err = h.DB.QueryContext(ctx, query, args...)
-	case bun.Conn:
-		rows, err = h.Conn.QueryContext(ctx, query, args...)
-	default:
-		return fmt.Errorf("unexpected database handle %T", idb)
+	st, err := db.statements.statement(ctx, db.bun.DB, query)
+	if err != nil {
+		return err
 	}
+	return db.scanRows(ctx, dest, func() (*sql.Rows, error) {
+		switch h := idb.(type) {
+		case bun.Tx:
+			return h.Tx.StmtContext(ctx, st).QueryContext(ctx, args...)
+		case *bun.DB:
+			return st.QueryContext(ctx, args...)
+		case bun.Conn:
+			return h.Conn.QueryContext(ctx, query, args...)
+		}
+		return nil, fmt.Errorf("unexpected database handle %T", idb)
+	})
+}
+
+// scanRows scans the rows that query returns into dest.
+func (db *DB) scanRows(ctx context.Context, dest any, query func() (*sql.Rows, error)) error {
+	rows, err := query()
 	if err != nil {
 		return err
 	}

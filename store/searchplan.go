@@ -14,39 +14,12 @@ const organizationColumns = "o.id, o.slug, o.registry_id, o.kind, " +
 	"o.phones, o.social_links, o.last_verified_at, o.created_at, " +
 	"o.updated_at, o.version"
 
-// The public offices and the services of organization o as JSON arrays
-// of objects whose keys are the names of the fields of officeRow and
-// serviceRow, in each dialect.
+// detailColumns are the public offices and the services of the
+// organization, as JSON arrays, from organization_details joined as d.
+// The confidential offices are not among them.
 const (
-	sqliteOffices = "(SELECT json_group_array(json_object(" +
-		"'Position', position, 'Names', json(names), 'Address', address, " +
-		"'District', district, 'Province', province, " +
-		"'PostalCode', postal_code, 'Lat', lat, 'Lon', lon)) " +
-		"FROM (SELECT * FROM offices WHERE organization_id = o.id " +
-		"AND NOT confidential ORDER BY position))"
-	sqliteServices = "(SELECT json_group_array(json_object(" +
-		"'Position', position, 'Names', json(names), " +
-		"'Descriptions', json(descriptions), 'Areas', json(areas), " +
-		"'TargetGroups', json(target_groups), " +
-		"'Languages', json(languages), 'Provinces', json(provinces), " +
-		"'Eligibility', json(eligibility), " +
-		"'RequiredDocuments', json(required_documents))) " +
-		"FROM (SELECT * FROM services WHERE organization_id = o.id " +
-		"ORDER BY position))"
-	postgresOffices = "(SELECT coalesce(json_agg(json_build_object(" +
-		"'Position', position, 'Names', names, 'Address', address, " +
-		"'District', district, 'Province', province, " +
-		"'PostalCode', postal_code, 'Lat', lat, 'Lon', lon) " +
-		"ORDER BY position), '[]') " +
-		"FROM offices WHERE organization_id = o.id AND NOT confidential)"
-	postgresServices = "(SELECT coalesce(json_agg(json_build_object(" +
-		"'Position', position, 'Names', names, " +
-		"'Descriptions', descriptions, 'Areas', areas, " +
-		"'TargetGroups', target_groups, 'Languages', languages, " +
-		"'Provinces', provinces, 'Eligibility', eligibility, " +
-		"'RequiredDocuments', required_documents) " +
-		"ORDER BY position), '[]') " +
-		"FROM services WHERE organization_id = o.id)"
+	detailColumns = "d.offices AS search_offices, d.services AS search_services"
+	detailJoin    = "JOIN organization_details AS d ON d.organization_id = o.id"
 )
 
 // searchPlan is the SQL of one search. Text and filters become one query
@@ -170,10 +143,9 @@ func (p *searchPlan) pageSQLite(limit, offset int) (string, []any) {
 
 	b.WriteString(") SELECT " + organizationColumns + ", " +
 		"page.search_group, plan.total AS search_total, " +
-		sqliteOffices + " AS search_offices, " +
-		sqliteServices + " AS search_services " +
+		detailColumns + " " +
 		"FROM page CROSS JOIN organizations AS o ON o.id = page.id " +
-		"CROSS JOIN plan " +
+		"CROSS JOIN plan " + detailJoin + " " +
 		"ORDER BY page.search_group, o.sort_key, o.id")
 	return b.String(), args
 }
@@ -230,9 +202,9 @@ func (p *searchPlan) pagePostgres(limit, offset int) (string, []any) {
 		"ORDER BY search_group, sort_key, id LIMIT $2 OFFSET $3) " +
 		"SELECT " + organizationColumns + ", page.search_group, " +
 		"(SELECT count(*) FROM matches) AS search_total, " +
-		postgresOffices + " AS search_offices, " +
-		postgresServices + " AS search_services " +
+		detailColumns + " " +
 		"FROM page JOIN organizations AS o ON o.id = page.id " +
+		detailJoin + " " +
 		"ORDER BY page.search_group, o.sort_key, o.id"
 	return query, args
 }

@@ -64,10 +64,7 @@ func (s *organizationStore) UpdateOrganization(ctx context.Context, o *cso.Organ
 			return err
 		}
 
-		if err := deleteDetails(ctx, idb, o.ID); err != nil {
-			return err
-		}
-		return insertDetails(ctx, idb, []*record{rec})
+		return updateDetails(ctx, idb, rec)
 	})
 	if err != nil {
 		return writeError(fmt.Sprintf("update organization %d", o.ID), o, err)
@@ -80,7 +77,7 @@ func (s *organizationStore) UpdateOrganization(ctx context.Context, o *cso.Organ
 	return nil
 }
 
-// DeleteOrganization implements cso.Store. Offices, services, facets,
+// DeleteOrganization implements cso.Store. Offices, services,
 // tokens and the search index entry go with the organization.
 func (s *organizationStore) DeleteOrganization(ctx context.Context, slug string, version int) error {
 	err := s.write(ctx, func(ctx context.Context, idb bun.IDB) error {
@@ -171,55 +168,25 @@ func insertRecords(ctx context.Context, idb bun.IDB, recs []*record) error {
 	return insertDetails(ctx, idb, recs)
 }
 
-// insertDetails inserts the offices, services and facets of recs.
+// insertDetails inserts the offices and services of recs.
 func insertDetails(ctx context.Context, idb bun.IDB, recs []*record) error {
-	for _, q := range detailInserts(idb, recs) {
-		if _, err := q.Exec(ctx); err != nil {
-			return err
-		}
-	}
-	return nil
+	_, err := detailInsert(idb, recs).Exec(ctx)
+	return err
 }
 
-// detailInserts returns the statements that insert the offices, services
-// and facets of recs, one per table that gets rows, reading nothing back.
-// Creating one organization and creating many both use them.
-func detailInserts(idb bun.IDB, recs []*record) []*bun.InsertQuery {
-	var (
-		offices  []officeRow
-		services []serviceRow
-		facets   []facetRow
-	)
-	for _, rec := range recs {
-		offices = append(offices, rec.offices...)
-		services = append(services, rec.services...)
-		facets = append(facets, rec.facets...)
+// detailInsert returns the statement that inserts the offices and
+// services of recs, reading nothing back. Creating one organization and
+// creating many both use it.
+func detailInsert(idb bun.IDB, recs []*record) *bun.InsertQuery {
+	rows := make([]*detailRow, len(recs))
+	for i, rec := range recs {
+		rows[i] = &rec.details
 	}
-
-	var qs []*bun.InsertQuery
-	if len(offices) > 0 {
-		qs = append(qs, idb.NewInsert().Model(&offices).Returning("NULL"))
-	}
-	if len(services) > 0 {
-		qs = append(qs, idb.NewInsert().Model(&services).Returning("NULL"))
-	}
-	if len(facets) > 0 {
-		qs = append(qs, idb.NewInsert().Model(&facets).Returning("NULL"))
-	}
-	return qs
+	return idb.NewInsert().Model(&rows).Returning("NULL")
 }
 
-// deleteDetails deletes the offices, services and facets of an
-// organization.
-func deleteDetails(ctx context.Context, idb bun.IDB, id int64) error {
-	for _, model := range []any{
-		(*officeRow)(nil), (*serviceRow)(nil), (*facetRow)(nil),
-	} {
-		if _, err := idb.NewDelete().Model(model).
-			Where("organization_id = ?", id).
-			Exec(ctx); err != nil {
-			return err
-		}
-	}
-	return nil
+// updateDetails replaces the offices and services of an organization.
+func updateDetails(ctx context.Context, idb bun.IDB, rec *record) error {
+	_, err := idb.NewUpdate().Model(&rec.details).WherePK().Exec(ctx)
+	return err
 }
