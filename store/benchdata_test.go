@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/musterekproje/musterek/cso"
-	"github.com/uptrace/bun"
 )
 
 // Word lists for generated organizations. A name takes two Turkish words
@@ -105,28 +104,16 @@ func pickN(r *rand.Rand, words []string, n int) string {
 	return strings.Join(out, " ")
 }
 
-// fillBench stores n generated organizations. It uses the rows and the
-// insert code of CreateOrganization, many organizations per statement.
+// fillBench stores n generated organizations as an import does, with
+// CreateOrganizations.
 func fillBench(ctx context.Context, db *DB, n int) error {
-	const batch = 500
 	r := rand.New(rand.NewPCG(2026, 12))
-	now := db.timestamp()
-
-	for start := 0; start < n; start += batch {
-		recs := make([]*record, 0, batch)
-		for i := start; i < min(start+batch, n); i++ {
-			rec := newRecord(benchOrganization(r, i))
-			rec.org.Version = 1
-			rec.org.CreatedAt, rec.org.UpdatedAt = now, now
-			recs = append(recs, rec)
-		}
-
-		err := db.RunInTx(ctx, func(ctx context.Context, tx bun.Tx) error {
-			return insertRecords(ctx, tx, recs)
-		})
-		if err != nil {
-			return fmt.Errorf("fill: %w", err)
-		}
+	orgs := make([]*cso.Organization, n)
+	for i := range orgs {
+		orgs[i] = benchOrganization(r, i)
+	}
+	if err := db.Organizations().(cso.BulkCreator).CreateOrganizations(ctx, orgs); err != nil {
+		return fmt.Errorf("fill: %w", err)
 	}
 
 	// Give the planner its statistics, and PostgreSQL the visibility map
