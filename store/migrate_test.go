@@ -32,6 +32,7 @@ func TestMigrationsRollBack(t *testing.T) {
 				DialectPostgres: {
 					"20261203000001", "20261203000002", "20261203000003",
 					"20261204000001", "20261204000002", "20261205000001",
+					"20261205000002",
 				},
 			}
 			assert.ElementsMatch(t, want[dialect], migrationNames(group))

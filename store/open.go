@@ -54,6 +54,10 @@ type DB struct {
 	// statements keeps the prepared searches on SQLite; pgx keeps
 	// PostgreSQL's itself.
 	statements stmtCache
+
+	// organizationWrites lets one transaction that writes organizations
+	// run at a time on PostgreSQL (see organizationStore.runInTx).
+	organizationWrites chan struct{}
 }
 
 // Option changes how Open sets up a DB.
@@ -162,7 +166,7 @@ func connectSQLite(path string) (*DB, error) {
 
 	sqldb.SetMaxIdleConns(idleConns)
 	b := bun.NewDB(sqldb, sqlitedialect.New(), bun.WithDiscardUnknownColumns())
-	return &DB{bun: b, dialect: DialectSQLite}, nil
+	return &DB{bun: b, dialect: DialectSQLite, organizationWrites: make(chan struct{}, 1)}, nil
 }
 
 func connectPostgres(dsn string) (*DB, error) {
@@ -181,7 +185,7 @@ func connectPostgres(dsn string) (*DB, error) {
 	sqldb := stdlib.OpenDB(*pgcfg)
 	sqldb.SetMaxIdleConns(idleConns)
 	b := bun.NewDB(sqldb, pgdialect.New(), bun.WithDiscardUnknownColumns())
-	return &DB{bun: b, dialect: DialectPostgres}, nil
+	return &DB{bun: b, dialect: DialectPostgres, organizationWrites: make(chan struct{}, 1)}, nil
 }
 
 // redact hides a password that a mistyped DSN may carry.

@@ -25,9 +25,27 @@ func (s *organizationStore) write(ctx context.Context, fn func(ctx context.Conte
 	if s.tx {
 		return fn(ctx, s.idb)
 	}
-	return s.db.RunInTx(ctx, func(ctx context.Context, tx bun.Tx) error {
+	return s.runInTx(ctx, func(ctx context.Context, tx bun.Tx) error {
 		return fn(ctx, tx)
 	})
+}
+
+// runInTx runs fn in a write transaction of its own. On PostgreSQL the
+// transactions that write organizations take turns within a process:
+// each changes the facet bitmaps, rows that nearly every write touches,
+// and PostgreSQL cancels serializable transactions that change the same
+// row at once. Taking turns before they begin costs less than the
+// retries. (SQLite lets one writer in at a time anyway.)
+func (s *organizationStore) runInTx(ctx context.Context, fn func(ctx context.Context, tx bun.Tx) error) error {
+	if s.db.dialect == DialectPostgres {
+		select {
+		case s.db.organizationWrites <- struct{}{}:
+		case <-ctx.Done():
+			return fmt.Errorf("store: wait to write: %w", ctx.Err())
+		}
+		defer func() { <-s.db.organizationWrites }()
+	}
+	return s.db.RunInTx(ctx, fn)
 }
 
 // read runs fn in a transaction that sees one state of the database.
@@ -46,7 +64,7 @@ func (s *organizationStore) Atomically(ctx context.Context, fn func(ctx context.
 	if s.tx {
 		return fn(ctx, s)
 	}
-	return s.db.RunInTx(ctx, func(ctx context.Context, tx bun.Tx) error {
+	return s.runInTx(ctx, func(ctx context.Context, tx bun.Tx) error {
 		return fn(ctx, &organizationStore{db: s.db, idb: tx, tx: true})
 	})
 }

@@ -39,8 +39,12 @@ type searchPlan struct {
 	// terms are the folded words of the text.
 	terms []string
 
-	// statuses are those a match may have, on PostgreSQL.
-	statuses []string
+	// statuses are those a match may have, on PostgreSQL, and
+	// statusTokens their facet tokens; facets are the facet tokens that
+	// the filters require.
+	statuses     []string
+	statusTokens []string
+	facets       []string
 }
 
 // newSearchPlan returns the plan of q in the dialect.
@@ -67,6 +71,10 @@ func newSearchPlan(dialect string, q cso.Query) *searchPlan {
 		// status in the query would have it check the query again on
 		// every row.
 		p.statuses = status.names
+		for _, st := range status.names {
+			p.statusTokens = append(p.statusTokens, facetToken(facetStatus, st))
+		}
+		p.facets = queryFacets(q)
 		p.all = status.join(syntax, text, filters, false)
 		return p
 	}
@@ -186,8 +194,14 @@ const postgresVector = "array_to_tsvector(array_remove(string_to_array(" +
 	"o.name_key || ' ' || o.rest_key || ' ' || o.facet_key, ' '), ''))"
 
 // pagePostgres finds the matches through the GIN index of the search
-// vector, sorts them by group and sort key, and counts them.
+// vector, sorts them by group and sort key, and counts them. Without
+// text, the facet bitmaps count the matches and find the page (see
+// pageBitmaps).
 func (p *searchPlan) pagePostgres(limit, offset int) (string, []any) {
+	if len(p.terms) == 0 {
+		return p.pageBitmaps(limit, offset)
+	}
+
 	args := []any{p.all, limit, offset, p.statuses}
 	group := p.group(&args, func(n int) string {
 		return "strpos(' ' || o.name_key, $" + strconv.Itoa(n) + ") > 0"
@@ -211,6 +225,9 @@ func (p *searchPlan) pagePostgres(limit, offset int) (string, []any) {
 
 // count returns the query of the number of matches.
 func (p *searchPlan) count() (string, []any) {
+	if p.dialect == DialectPostgres && len(p.terms) == 0 {
+		return p.countBitmaps()
+	}
 	if p.dialect == DialectPostgres {
 		return "SELECT count(*) FROM organizations AS o " +
 				"WHERE " + postgresVector + " @@ CAST($1 AS tsquery) " +

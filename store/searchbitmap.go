@@ -1,0 +1,87 @@
+package store
+
+import (
+	"strconv"
+	"strings"
+)
+
+// A facet bitmap chunk holds one bit per organization ID for chunkBits
+// IDs: organization id is bit (id & chunkMask) of chunk (id >> chunkShift).
+// The PostgreSQL migration that creates facet_bitmaps uses the same
+// numbers.
+const (
+	chunkShift = 13
+	chunkBits  = 1 << chunkShift
+	chunkMask  = chunkBits - 1
+)
+
+// chunksSQL returns the query of the bitmap chunks of the matches, one row
+// per chunk: the bits of the statuses asked for, ANDed with those of each
+// filter. The arguments from first on are the status tokens, then the
+// facet tokens; it appends them to args.
+func (p *searchPlan) chunksSQL(args *[]any) string {
+	*args = append(*args, p.statusTokens)
+	var b strings.Builder
+	b.WriteString("SELECT s.chunk, s.bits")
+	for i := range p.facets {
+		b.WriteString(" & f" + strconv.Itoa(i) + ".bits")
+	}
+	b.WriteString(" AS bits FROM (SELECT chunk, bit_or(bits) AS bits " +
+		"FROM facet_bitmaps WHERE token = ANY($" + strconv.Itoa(len(*args)) + ") " +
+		"GROUP BY chunk) AS s")
+
+	for i, token := range p.facets {
+		*args = append(*args, token)
+		alias := "f" + strconv.Itoa(i)
+		b.WriteString(" JOIN facet_bitmaps AS " + alias + " ON " +
+			alias + ".chunk = s.chunk AND " + alias + ".token = $" +
+			strconv.Itoa(len(*args)))
+	}
+	return b.String()
+}
+
+// pageBitmaps returns the query of a page of a search without text on
+// PostgreSQL. The bitmaps of the filters give the number of matches
+// without reading any organization. Then, as on SQLite, the page is
+// found in one of two ways: when the matches are few, through the GIN
+// index, reading and sorting each; when they are many, by walking the
+// sort index (an index-only scan) and keeping the IDs whose bit is set,
+// which soon fills a page.
+func (p *searchPlan) pageBitmaps(limit, offset int) (string, []any) {
+	args := []any{p.all, limit, offset, p.statuses}
+	chunks := p.chunksSQL(&args)
+
+	shift, mask := strconv.Itoa(chunkShift), strconv.Itoa(chunkMask)
+	query := "WITH chunks AS MATERIALIZED (" + chunks + "), " +
+		"plan AS MATERIALIZED (SELECT total, " +
+		"total::float8 * total * " + strconv.Itoa(walkCost) +
+		" > ($2::bigint + $3::bigint)::float8 * size AS walk, " +
+		"(SELECT array_agg(coalesce(c.bits, B'0'::bit(" + strconv.Itoa(chunkBits) + ")) ORDER BY g) " +
+		"FROM generate_series(0, (size >> " + shift + ")::integer) AS g " +
+		"LEFT JOIN chunks AS c ON c.chunk = g) AS wanted " +
+		"FROM (SELECT (SELECT coalesce(sum(bit_count(bits)), 0) FROM chunks) AS total, " +
+		"(SELECT coalesce(max(id), 0) FROM organizations) AS size) AS sizes), " +
+		"page AS ((SELECT o.id FROM organizations AS o " +
+		"WHERE " + postgresVector + " @@ CAST($1 AS tsquery) " +
+		"AND o.status = ANY($4) ORDER BY o.sort_key, o.id " +
+		"LIMIT (SELECT CASE WHEN walk THEN 0 ELSE $2 END FROM plan) OFFSET $3) " +
+		"UNION ALL (SELECT o.id FROM organizations AS o " +
+		"WHERE get_bit((SELECT wanted FROM plan)[(o.id >> " + shift + ") + 1], " +
+		"(o.id & " + mask + ")::integer) = 1 " +
+		"ORDER BY o.sort_key, o.id " +
+		"LIMIT (SELECT CASE WHEN walk THEN $2 ELSE 0 END FROM plan) OFFSET $3)) " +
+		"SELECT " + organizationColumns + ", 0 AS search_group, " +
+		"plan.total AS search_total, " + detailColumns + " " +
+		"FROM page JOIN organizations AS o ON o.id = page.id " +
+		"CROSS JOIN plan " + detailJoin + " " +
+		"ORDER BY o.sort_key, o.id"
+	return query, args
+}
+
+// countBitmaps returns the query of the number of matches of a search
+// without text on PostgreSQL.
+func (p *searchPlan) countBitmaps() (string, []any) {
+	var args []any
+	chunks := p.chunksSQL(&args)
+	return "SELECT coalesce(sum(bit_count(bits)), 0) FROM (" + chunks + ") AS chunks", args
+}
