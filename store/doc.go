@@ -22,10 +22,14 @@
 // processes may open a PostgreSQL database at once.
 //
 // Searching goes through a full-text index on both databases (FTS5 on
-// SQLite, a GIN index over tsvector columns on PostgreSQL), fed with the
+// SQLite, a GIN index over the folded keys on PostgreSQL), fed with the
 // search keys of cso.Fold, so it forgives case, missing Turkish letters
 // and Arabic spelling variants without depending on the database's
-// locale. Results come in Turkish alphabetical order by cso.SortKey.
+// locale. Filters are facet tokens in the same index; on PostgreSQL,
+// searches without text count their matches with per-token bitmaps of
+// organization IDs instead of reading every match. Results come in
+// Turkish alphabetical order by cso.SortKey. PostgreSQL 14 or later is
+// needed.
 //
 // A short session:
 //
