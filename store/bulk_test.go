@@ -34,6 +34,9 @@ func bulkOrg(i int) *cso.Organization {
 		Description: cso.Text{"tr": "Ücretsiz destek " + words[i%5]},
 	}
 
+	if i%7 == 0 { // a backslash before "u0000" and before a quote
+		o.Description["en"] = `C:\u0000 \' dosya`
+	}
 	if i%3 == 0 {
 		o.RegistryID = fmt.Sprintf("34-%03d-%03d", i%1000, i/1000+100)
 		o.Name["en"] = fmt.Sprintf("Association %d", i)
@@ -89,6 +92,10 @@ func TestCreateOrganizationsWritesWhatCreateOrganizationWrites(t *testing.T) {
 				assertSearchIndexIntact(t, bulk)
 			}
 			assertSameSearches(t, one.Organizations(), bulk.Organizations())
+
+			got, err := bulk.Organizations().Organization(ctx, bulkOrg(7).Slug)
+			require.NoError(t, err)
+			assert.Equal(t, `C:\u0000 \' dosya`, got.Description["en"])
 		})
 	}
 }

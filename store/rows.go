@@ -15,22 +15,22 @@ import (
 type organizationRow struct {
 	bun.BaseModel `bun:"table:organizations,alias:o"`
 
-	ID             int64      `bun:"id,pk,autoincrement"`
-	Slug           string     `bun:"slug"`
-	RegistryID     string     `bun:"registry_id,nullzero"`
-	Kind           string     `bun:"kind"`
-	Status         string     `bun:"status"`
-	ShortName      string     `bun:"short_name"`
-	Names          cso.Text   `bun:"names"`
-	Descriptions   cso.Text   `bun:"descriptions"`
-	Website        string     `bun:"website"`
-	Email          string     `bun:"email"`
-	Phones         []string   `bun:"phones"`
-	SocialLinks    []string   `bun:"social_links"`
-	LastVerifiedAt *time.Time `bun:"last_verified_at"`
-	CreatedAt      time.Time  `bun:"created_at"`
-	UpdatedAt      time.Time  `bun:"updated_at"`
-	Version        int        `bun:"version"`
+	ID             int64                `bun:"id,pk,autoincrement"`
+	Slug           string               `bun:"slug"`
+	RegistryID     string               `bun:"registry_id,nullzero"`
+	Kind           string               `bun:"kind"`
+	Status         string               `bun:"status"`
+	ShortName      string               `bun:"short_name"`
+	Names          jsonColumn[cso.Text] `bun:"names"`
+	Descriptions   jsonColumn[cso.Text] `bun:"descriptions"`
+	Website        string               `bun:"website"`
+	Email          string               `bun:"email"`
+	Phones         jsonColumn[[]string] `bun:"phones"`
+	SocialLinks    jsonColumn[[]string] `bun:"social_links"`
+	LastVerifiedAt *time.Time           `bun:"last_verified_at"`
+	CreatedAt      time.Time            `bun:"created_at"`
+	UpdatedAt      time.Time            `bun:"updated_at"`
+	Version        int                  `bun:"version"`
 
 	// SortKey orders rows in Turkish alphabetical order of the Turkish
 	// name; NameKey and RestKey are the folded words search matches, and
@@ -49,10 +49,10 @@ type organizationRow struct {
 type detailRow struct {
 	bun.BaseModel `bun:"table:organization_details,alias:d"`
 
-	OrganizationID      int64        `bun:"organization_id,pk"`
-	Offices             []officeDoc  `bun:"offices"`
-	ConfidentialOffices []officeDoc  `bun:"confidential_offices"`
-	Services            []serviceDoc `bun:"services"`
+	OrganizationID      int64                    `bun:"organization_id,pk"`
+	Offices             jsonColumn[[]officeDoc]  `bun:"offices"`
+	ConfidentialOffices jsonColumn[[]officeDoc]  `bun:"confidential_offices"`
+	Services            jsonColumn[[]serviceDoc] `bun:"services"`
 }
 
 // officeDoc is an office as organization_details holds it.
@@ -110,12 +110,12 @@ func newRecord(o *cso.Organization) *record {
 		Kind:         string(o.Kind),
 		Status:       string(o.Status),
 		ShortName:    o.ShortName,
-		Names:        textColumn(o.Name),
-		Descriptions: textColumn(o.Description),
+		Names:        jsonColumn[cso.Text]{textColumn(o.Name)},
+		Descriptions: jsonColumn[cso.Text]{textColumn(o.Description)},
 		Website:      o.Website,
 		Email:        o.Email,
-		Phones:       listColumn(o.Phones),
-		SocialLinks:  listColumn(o.SocialLinks),
+		Phones:       jsonColumn[[]string]{listColumn(o.Phones)},
+		SocialLinks:  jsonColumn[[]string]{listColumn(o.SocialLinks)},
 		SortKey:      cso.SortKey(o.Name["tr"]),
 		NameKey:      searchKey(names),
 		RestKey:      searchKey(rest),
@@ -140,22 +140,25 @@ func (r *record) setID(id int64) {
 // newDetailRow returns the offices and services of o as stored. The
 // lists are never nil, so that they are stored as empty JSON arrays.
 func newDetailRow(o *cso.Organization) detailRow {
-	d := detailRow{
-		Offices:             []officeDoc{},
-		ConfidentialOffices: []officeDoc{},
-		Services:            make([]serviceDoc, 0, len(o.Services)),
-	}
+	public := []officeDoc{}
+	confidential := []officeDoc{}
 	for i, off := range o.Offices {
 		if off.Confidential {
-			d.ConfidentialOffices = append(d.ConfidentialOffices, newOfficeDoc(i, off))
+			confidential = append(confidential, newOfficeDoc(i, off))
 		} else {
-			d.Offices = append(d.Offices, newOfficeDoc(i, off))
+			public = append(public, newOfficeDoc(i, off))
 		}
 	}
+
+	services := make([]serviceDoc, 0, len(o.Services))
 	for _, svc := range o.Services {
-		d.Services = append(d.Services, newServiceDoc(svc))
+		services = append(services, newServiceDoc(svc))
 	}
-	return d
+	return detailRow{
+		Offices:             jsonColumn[[]officeDoc]{public},
+		ConfidentialOffices: jsonColumn[[]officeDoc]{confidential},
+		Services:            jsonColumn[[]serviceDoc]{services},
+	}
 }
 
 func newOfficeDoc(position int, off cso.Office) officeDoc {
@@ -260,14 +263,14 @@ func (r *organizationRow) organization() *cso.Organization {
 	o := &cso.Organization{
 		ID:          r.ID,
 		Slug:        r.Slug,
-		Name:        textValue(r.Names),
+		Name:        textValue(r.Names.V),
 		ShortName:   r.ShortName,
 		Kind:        cso.Kind(r.Kind),
-		Description: textValue(r.Descriptions),
+		Description: textValue(r.Descriptions.V),
 		Website:     r.Website,
 		Email:       r.Email,
-		Phones:      listValue(r.Phones),
-		SocialLinks: listValue(r.SocialLinks),
+		Phones:      listValue(r.Phones.V),
+		SocialLinks: listValue(r.SocialLinks.V),
 		RegistryID:  r.RegistryID,
 		Status:      cso.Status(r.Status),
 		CreatedAt:   r.CreatedAt.UTC(),
@@ -289,12 +292,13 @@ func (d *detailRow) withDetails(o *cso.Organization, confidential bool) {
 		office   cso.Office
 	}
 	var offices []placed
-	for i := range d.Offices {
-		offices = append(offices, placed{d.Offices[i].Position, d.Offices[i].office(false)})
+	for i := range d.Offices.V {
+		doc := &d.Offices.V[i]
+		offices = append(offices, placed{doc.Position, doc.office(false)})
 	}
 	if confidential {
-		for i := range d.ConfidentialOffices {
-			doc := &d.ConfidentialOffices[i]
+		for i := range d.ConfidentialOffices.V {
+			doc := &d.ConfidentialOffices.V[i]
 			offices = append(offices, placed{doc.Position, doc.office(true)})
 		}
 	}
@@ -305,8 +309,8 @@ func (d *detailRow) withDetails(o *cso.Organization, confidential bool) {
 		o.Offices = append(o.Offices, p.office)
 	}
 
-	for i := range d.Services {
-		o.Services = append(o.Services, d.Services[i].service())
+	for i := range d.Services.V {
+		o.Services = append(o.Services, d.Services.V[i].service())
 	}
 }
 

@@ -101,10 +101,10 @@ func (r *searchRow) organization() (*cso.Organization, error) {
 	o := r.organizationRow.organization()
 
 	var d detailRow
-	if err := json.Unmarshal(r.Offices, &d.Offices); err != nil {
+	if err := json.Unmarshal(r.Offices, &d.Offices.V); err != nil {
 		return nil, fmt.Errorf("offices: %w", err)
 	}
-	if err := json.Unmarshal(r.Services, &d.Services); err != nil {
+	if err := json.Unmarshal(r.Services, &d.Services.V); err != nil {
 		return nil, fmt.Errorf("services: %w", err)
 	}
 	d.withDetails(o, false)

@@ -36,6 +36,7 @@ func Run(t *testing.T, open func(t *testing.T) cso.Store) {
 		{"DeleteCascades", testDeleteCascades},
 		{"Tokens", testTokens},
 		{"ConfidentialOffice", testConfidentialOffice},
+		{"TextVerbatim", testTextVerbatim},
 		{"SearchFolding", testSearchFolding},
 		{"SearchAllWords", testSearchAllWords},
 		{"SearchRanksNameFirst", testSearchRanksNameFirst},
