@@ -64,9 +64,25 @@ type DB struct {
 type Option func(*config)
 
 type config struct {
-	logger  *slog.Logger
-	migrate bool
-	now     func() time.Time
+	logger    *slog.Logger
+	migrate   bool
+	now       func() time.Time
+	openConns int
+}
+
+// DefaultPostgresConns is how many connections a DB opens to PostgreSQL
+// at most, unless WithMaxOpenConns says otherwise. PostgreSQL refuses
+// clients past its max_connections (100 by default); with a bound, a
+// burst of requests waits for a free connection instead of failing.
+const DefaultPostgresConns = 20
+
+// WithMaxOpenConns bounds the connections the DB keeps open at once;
+// further queries wait for one to be free. n <= 0 means no bound. By
+// default PostgreSQL gets DefaultPostgresConns and SQLite no bound. On
+// PostgreSQL n must be at least 2: opening holds one connection for a
+// lock while the migrations run on another.
+func WithMaxOpenConns(n int) Option {
+	return func(c *config) { c.openConns = n }
 }
 
 // WithLogger logs every SQL statement at Debug level to logger, with its
@@ -92,7 +108,7 @@ func WithClock(now func() time.Time) Option {
 // date and returns it. The DSN is "sqlite:" followed by a file path, or a
 // PostgreSQL URL starting with "postgres://" or "postgresql://".
 func Open(ctx context.Context, dsn string, opts ...Option) (*DB, error) {
-	cfg := config{migrate: true, now: time.Now}
+	cfg := config{migrate: true, now: time.Now, openConns: -1}
 	for _, opt := range opts {
 		opt(&cfg)
 	}
@@ -102,6 +118,16 @@ func Open(ctx context.Context, dsn string, opts ...Option) (*DB, error) {
 		return nil, err
 	}
 	db.now = cfg.now
+	if cfg.openConns < 0 && db.dialect == DialectPostgres {
+		cfg.openConns = DefaultPostgresConns
+	}
+	if cfg.openConns == 1 && db.dialect == DialectPostgres {
+		_ = db.bun.Close()
+		return nil, errors.New("store: PostgreSQL needs at least 2 open connections")
+	}
+	if cfg.openConns > 0 {
+		db.bun.SetMaxOpenConns(cfg.openConns)
+	}
 	if cfg.logger != nil {
 		db.bun = db.bun.WithQueryHook(&logHook{logger: cfg.logger})
 	}

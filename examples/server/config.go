@@ -22,6 +22,7 @@ const minAdminTokenLen = 16
 type config struct {
 	addr       string
 	dsn        string
+	dbConns    int
 	adminToken string
 	logLevel   slog.Level
 	logFormat  string
@@ -49,6 +50,9 @@ func parseConfig(args []string, getenv func(string) string, output io.Writer) (c
 	fs.StringVar(&cfg.addr, "addr", ":8080", "`address` to listen on, host:port")
 	fs.StringVar(&cfg.dsn, "db", "sqlite:musterek.db",
 		"`database`: \"sqlite:PATH\" or a \"postgres://\" URL")
+	fs.IntVar(&cfg.dbConns, "db-conns", 0,
+		"most database `connections` open at once; 0 keeps the default "+
+			"(20 on PostgreSQL, no bound on SQLite)")
 	fs.StringVar(&cfg.adminToken, "admin-token", "",
 		"admin bearer `token`, at least 16 characters; prefer the environment "+
 			"variable, which other users of the machine cannot list")
@@ -126,6 +130,8 @@ func (c config) check() error {
 			minAdminTokenLen)
 	case c.logFormat != "text" && c.logFormat != "json":
 		return fmt.Errorf("server: log format %q is neither text nor json", c.logFormat)
+	case c.dbConns < 0:
+		return errors.New("server: database connections must not be negative")
 	case c.maxBody <= 0:
 		return errors.New("server: max body must be positive")
 	case c.writeRate < 0:

@@ -38,12 +38,14 @@ func TestConfigFlagsWinOverEnvironment(t *testing.T) {
 		"MUSTEREK_NO_DEMO":     "true",
 		"MUSTEREK_IMPORT":      "orgs.csv",
 	}
-	args := []string{"-addr", ":7000", "-log-level", "warn", "-max-body", "512KiB"}
+	args := []string{"-addr", ":7000", "-log-level", "warn", "-max-body", "512KiB",
+		"-db-conns", "7"}
 
 	cfg, err := parseConfig(args, func(k string) string { return env[k] }, &bytes.Buffer{})
 	require.NoError(t, err)
 
 	assert.Equal(t, ":7000", cfg.addr)
+	assert.Equal(t, 7, cfg.dbConns)
 	assert.Equal(t, slog.LevelWarn, cfg.logLevel)
 	assert.Equal(t, byteSize(524288), cfg.maxBody)
 	assert.Equal(t, "postgres://db.example/musterek", cfg.dsn)
@@ -78,6 +80,8 @@ func TestConfigErrors(t *testing.T) {
 			"server: auth failure rate must not be negative"},
 		{"no auth failure burst", nil, map[string]string{"MUSTEREK_AUTH_FAILURE_BURST": "0"},
 			"server: auth failure burst must be at least 1"},
+		{"negative connections", []string{"-db-conns", "-1"}, nil,
+			"server: database connections must not be negative"},
 		{"stray argument", []string{"serve"}, nil,
 			`server: unexpected argument "serve"`},
 	}

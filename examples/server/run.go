@@ -42,7 +42,11 @@ func run(ctx context.Context, args []string, getenv func(string) string,
 	}
 	logger := newLogger(stderr, cfg)
 
-	db, err := store.Open(ctx, cfg.dsn, store.WithLogger(logger))
+	opts := []store.Option{store.WithLogger(logger)}
+	if cfg.dbConns > 0 {
+		opts = append(opts, store.WithMaxOpenConns(cfg.dbConns))
+	}
+	db, err := store.Open(ctx, cfg.dsn, opts...)
 	if err != nil {
 		return fmt.Errorf("server: open database: %w", err)
 	}

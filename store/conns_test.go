@@ -1,0 +1,65 @@
+package store_test
+
+import (
+	"context"
+	"sync"
+	"testing"
+
+	"github.com/musterekproje/musterek/cso"
+	"github.com/musterekproje/musterek/store"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestConnectionBound runs more searches at once than PostgreSQL accepts
+// clients by default (100): with the default bound every one of them
+// waits for a connection and succeeds. A bound given is kept to.
+func TestConnectionBound(t *testing.T) {
+	for _, dialect := range store.DialectsUnderTest(t) {
+		t.Run(dialect, func(t *testing.T) {
+			db := store.OpenTestDB(t, dialect)
+			s := db.Organizations()
+			o := &cso.Organization{Slug: "kurum", Name: cso.Text{"tr": "Kurum"},
+				Kind: cso.KindOther, Status: cso.StatusActive}
+			require.NoError(t, s.CreateOrganization(context.Background(), o))
+
+			if dialect == store.DialectPostgres {
+				assert.Equal(t, store.DefaultPostgresConns,
+					db.Bun().Stats().MaxOpenConnections)
+			}
+
+			var wg sync.WaitGroup
+			errs := make(chan error, 150)
+			for range 150 {
+				wg.Go(func() {
+					res, err := s.Search(context.Background(), cso.Query{Text: "kurum"})
+					if err == nil && res.Total != 1 {
+						t.Errorf("search found %d organizations, want 1", res.Total)
+					}
+					errs <- err
+				})
+			}
+			wg.Wait()
+			close(errs)
+			for err := range errs {
+				require.NoError(t, err)
+			}
+
+			bounded := store.OpenTestDB(t, dialect, store.WithMaxOpenConns(3))
+			assert.Equal(t, 3, bounded.Bun().Stats().MaxOpenConnections)
+		})
+	}
+}
+
+// TestPostgresNeedsTwoConnections: opening holds one connection for the
+// migration lock, so a bound of one could never open.
+func TestPostgresNeedsTwoConnections(t *testing.T) {
+	for _, dialect := range store.DialectsUnderTest(t) {
+		if dialect != store.DialectPostgres {
+			continue
+		}
+		_, err := store.Open(context.Background(), store.DSNForTest(t, dialect),
+			store.WithMaxOpenConns(1))
+		assert.ErrorContains(t, err, "at least 2 open connections")
+	}
+}
