@@ -66,7 +66,9 @@ var csvColumns = []string{
 //
 // Each service area becomes one Service named after the area, for the
 // row's target groups, in its languages and provinces. The office columns
-// give one Office when office_address or office_province is set.
+// give one Office when office_address or office_province is set; it is
+// never confidential, and [Directory.Import] keeps the confidential
+// offices of an organization it updates.
 //
 // Codes are matched without regard to case, and values are normalized as
 // [Organization.Normalize] does (a bare domain gains https://, phone

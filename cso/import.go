@@ -113,6 +113,7 @@ func (imp *importer) row(ctx context.Context, o *Organization, slug string) erro
 
 	n := *o
 	n.Slug, n.Version = "", stored.Version
+	n.Offices = keepConfidentialOffices(o.Offices, stored.Offices)
 	u, err := prepareUpdate(stored, &n)
 	if err != nil {
 		return err
@@ -130,6 +131,27 @@ func (imp *importer) row(ctx context.Context, o *Organization, slug string) erro
 	}
 	imp.report.Updated++
 	return nil
+}
+
+// keepConfidentialOffices returns the offices of a row of a file with
+// the confidential offices of the stored organization it updates. A file
+// cannot mark an office confidential, so a row's offices stand for the
+// public ones only: they take the places of the stored public offices,
+// in order, and the confidential offices keep theirs. Rows with more
+// offices than the stored public ones add them at the end.
+func keepConfidentialOffices(rowOffices, stored []Office) []Office {
+	var offices []Office
+	next := 0
+	for _, off := range stored {
+		switch {
+		case off.Confidential:
+			offices = append(offices, off)
+		case next < len(rowOffices):
+			offices = append(offices, rowOffices[next])
+			next++
+		}
+	}
+	return append(offices, rowOffices[next:]...)
 }
 
 // match finds the stored organization a row stands for.

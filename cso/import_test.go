@@ -196,3 +196,52 @@ func TestImportOfABadFileChangesNothingWhereverTheBadRowIs(t *testing.T) {
 		}
 	}
 }
+
+// TestImportKeepsConfidentialOffices updates, from a file, an
+// organization with a shelter between two public offices. The file
+// cannot hold confidential offices: the shelter stays where it was, the
+// row's office takes the first public place, and a file that repeats
+// what is stored changes nothing.
+func TestImportKeepsConfidentialOffices(t *testing.T) {
+	ctx := context.Background()
+	const header = "slug,name_tr,kind,office_address,office_province\n"
+	for name, wrap := range importStores() {
+		t.Run(name, func(t *testing.T) {
+			dir := newImportDirectory(t, wrap)
+			o := &cso.Organization{
+				Slug: "siginak-dernegi",
+				Name: cso.Text{"tr": "Sığınak Derneği"},
+				Kind: cso.KindAssociation,
+				Offices: []cso.Office{
+					{Address: "Halaskargazi Cad. 5", Province: 34},
+					{Address: "Gizli Sokak 1", Province: 6, Confidential: true},
+					{Address: "Atatürk Bulvarı 9", Province: 6},
+				},
+			}
+			_, err := dir.Create(ctx, cso.Admin(), o)
+			require.NoError(t, err)
+
+			report, err := dir.Import(ctx, cso.Admin(), strings.NewReader(header+
+				"siginak-dernegi,Sığınak Derneği,association,Cumhuriyet Cad. 1,35\n"))
+			require.NoError(t, err)
+			assert.Equal(t, 1, report.Updated)
+
+			got, err := dir.Get(ctx, cso.Admin(), "siginak-dernegi")
+			require.NoError(t, err)
+			var addresses []string
+			for _, off := range got.Offices {
+				addresses = append(addresses, fmt.Sprintf("%s/%d/%t",
+					off.Address, off.Province, off.Confidential))
+			}
+			assert.Equal(t, []string{
+				"Cumhuriyet Cad. 1/35/false",
+				"Gizli Sokak 1/6/true",
+			}, addresses)
+
+			report, err = dir.Import(ctx, cso.Admin(), strings.NewReader(header+
+				"siginak-dernegi,Sığınak Derneği,association,Cumhuriyet Cad. 1,35\n"))
+			require.NoError(t, err)
+			assert.Equal(t, 1, report.Unchanged)
+		})
+	}
+}
