@@ -87,6 +87,13 @@ func testBadInputChangesNothing(t *testing.T, dsn string) {
 			asJSON(valid(func(o object) {
 				office(o)["location"] = object{"lat": 41.0, "lon": 28.9, "alt": 40}
 			})), 400, "bad_request", "offices[0].location.alt"},
+		{"field name in other case", "PUT", path, testAdminToken, "application/json",
+			withRaw(valid(nil), `"Description": {"tr": "Büyük harfle"}`),
+			400, "bad_request", "Description"},
+		{"confidential given twice", "PUT", path, testAdminToken, "application/json",
+			[]byte(strings.Replace(string(asJSON(valid(nil))), `"province":`,
+				`"confidential": true, "confidential": false, "province":`, 1)),
+			400, "bad_request", "offices[0].confidential"},
 		{"trailing data", "PUT", path, testAdminToken, "application/json",
 			append(asJSON(valid(nil)), []byte(`{}`)...), 400, "bad_request", ""},
 		{"empty body", "PUT", path, testAdminToken, "application/json",

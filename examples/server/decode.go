@@ -15,7 +15,8 @@ import (
 )
 
 // decodeJSON reads r's body into v: one JSON value in UTF-8, no larger
-// than the server's limit, with no field v does not have. When optional is
+// than the server's limit, with no field v does not have, no key in other
+// letter case than its field's and no key given twice in an object. When optional is
 // true an empty body leaves v as it is.
 func (s *server) decodeJSON(w http.ResponseWriter, r *http.Request, v any, optional bool) error {
 	if optional && r.ContentLength == 0 {
@@ -45,6 +46,9 @@ func (s *server) decodeJSON(w http.ResponseWriter, r *http.Request, v any, optio
 		return badRequest("", "request body is not valid UTF-8")
 	}
 
+	if err := checkKeys(body, reflect.TypeOf(v)); err != nil {
+		return err
+	}
 	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {

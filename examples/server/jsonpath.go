@@ -171,6 +171,14 @@ func findUnknownInObject(obj map[string]any, t reflect.Type, at, name string) (s
 // JSON key decodes into, or nil. Like encoding/json it matches names
 // without regard to case and looks into embedded structs without a name.
 func fieldType(t reflect.Type, key string) reflect.Type {
+	ft, _, _ := lookupField(t, key)
+	return ft
+}
+
+// lookupField returns the type and the JSON name of the field of the
+// struct type t that encoding/json decodes key into, and whether there is
+// one.
+func lookupField(t reflect.Type, key string) (reflect.Type, string, bool) {
 	for i := range t.NumField() {
 		f := t.Field(i)
 		tag := f.Tag.Get("json")
@@ -178,15 +186,15 @@ func fieldType(t reflect.Type, key string) reflect.Type {
 		switch {
 		case tag == "-":
 		case f.Anonymous && name == "" && indirect(f.Type).Kind() == reflect.Struct:
-			if ft := fieldType(indirect(f.Type), key); ft != nil {
-				return ft
+			if ft, n, ok := lookupField(indirect(f.Type), key); ok {
+				return ft, n, true
 			}
 		case !f.IsExported():
 		case strings.EqualFold(cmp.Or(name, f.Name), key):
-			return f.Type
+			return f.Type, cmp.Or(name, f.Name), true
 		}
 	}
-	return nil
+	return nil, "", false
 }
 
 // decodesItself reports whether t has its own JSON or text decoding, in

@@ -1,0 +1,111 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"reflect"
+)
+
+// checkKeys refuses two things that encoding/json lets through without a
+// word: a key given twice in one object, of which the last would win, and
+// a key that names a field in other letter case ("Confidential" for
+// "confidential"), which it would match. Either could make a client
+// believe it sent one value while another is stored. body is walked
+// beside t, the type it is to be decoded into; a body that is not JSON is
+// left for the decoder to describe, and so are keys that name no field.
+func checkKeys(body []byte, t reflect.Type) error {
+	dec := json.NewDecoder(bytes.NewReader(body))
+	dec.UseNumber()
+	err := walkKeys(dec, t, "")
+	if _, ok := err.(*apiError); ok {
+		return err
+	}
+	return nil
+}
+
+// walkKeys reads one JSON value from dec, of the type t (nil when it is
+// not known) at the path at.
+func walkKeys(dec *json.Decoder, t reflect.Type, at string) error {
+	tok, err := dec.Token()
+	if err != nil {
+		return err
+	}
+	if t != nil {
+		t = indirect(t)
+		if decodesItself(t) {
+			t = nil
+		}
+	}
+
+	switch tok {
+	case json.Delim('{'):
+		return walkObject(dec, t, at)
+	case json.Delim('['):
+		var elem reflect.Type
+		if t != nil && (t.Kind() == reflect.Slice || t.Kind() == reflect.Array) {
+			elem = t.Elem()
+		}
+		for i := 0; dec.More(); i++ {
+			if err := walkKeys(dec, elem, fmt.Sprintf("%s[%d]", at, i)); err != nil {
+				return err
+			}
+		}
+		_, err := dec.Token()
+		return err
+	}
+	return nil
+}
+
+// walkObject reads the members of an object whose '{' dec has read.
+func walkObject(dec *json.Decoder, t reflect.Type, at string) error {
+	seen := map[string]bool{}
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return err
+		}
+		key, _ := tok.(string)
+		path := joinPath(at, key)
+		if seen[key] {
+			return badRequest(path, "is given twice")
+		}
+		seen[key] = true
+
+		var elem reflect.Type
+		switch {
+		case t == nil:
+		case t.Kind() == reflect.Map:
+			elem = t.Elem()
+		case t.Kind() == reflect.Struct:
+			if elem = exactFieldType(t, key); elem == nil {
+				if name, ok := fieldName(t, key); ok {
+					return badRequest(path, fmt.Sprintf(
+						"unknown field (names are case-sensitive: %q)", name))
+				}
+			}
+		}
+		if err := walkKeys(dec, elem, path); err != nil {
+			return err
+		}
+	}
+	_, err := dec.Token()
+	return err
+}
+
+// exactFieldType returns the type of the field of the struct type t whose
+// JSON name is key, letter case included, or nil.
+func exactFieldType(t reflect.Type, key string) reflect.Type {
+	ft, name, ok := lookupField(t, key)
+	if !ok || name != key {
+		return nil
+	}
+	return ft
+}
+
+// fieldName returns the JSON name of the field of the struct type t that
+// encoding/json would decode key into, matching without regard to case.
+func fieldName(t reflect.Type, key string) (string, bool) {
+	_, name, ok := lookupField(t, key)
+	return name, ok
+}

@@ -1,0 +1,55 @@
+package main
+
+import (
+	"errors"
+	"reflect"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestCheckKeysRefusesRepeatsAndOtherCase(t *testing.T) {
+	tests := []struct {
+		name    string
+		body    string
+		field   string
+		message string
+	}{
+		{"key given twice", `{"note":"a","tags":[],"note":"b"}`, "note", "is given twice"},
+		{"key given twice in a list element",
+			`{"places":[{"province":1},{"province":2,"province":3}]}`,
+			"places[1].province", "is given twice"},
+		{"map key given twice", `{"places":[{"name":{"tr":"a","tr":"b"}}]}`,
+			"places[0].name.tr", "is given twice"},
+		{"field in other case", `{"Places":[]}`, "Places",
+			`unknown field (names are case-sensitive: "places")`},
+		{"nested field in other case", `{"places":[{"Province":34}]}`,
+			"places[0].Province", `unknown field (names are case-sensitive: "province")`},
+		{"field of an embedded struct in other case", `{"NOTE":"x"}`, "NOTE",
+			`unknown field (names are case-sensitive: "note")`},
+		{"untagged field in other case", `{"plain":"x"}`, "plain",
+			`unknown field (names are case-sensitive: "Plain")`},
+		{"map value field in other case", `{"by_code":{"a":{"PROVINCE":1}}}`,
+			"by_code.a.PROVINCE", `unknown field (names are case-sensitive: "province")`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := checkKeys([]byte(tt.body), reflect.TypeOf(&testRecord{}))
+			var ae *apiError
+			require.True(t, errors.As(err, &ae), "got %v", err)
+			assert.Equal(t, map[string]string{tt.field: tt.message}, ae.fields)
+		})
+	}
+}
+
+func TestCheckKeysLeavesTheRestToTheDecoder(t *testing.T) {
+	for _, body := range []string{
+		`{"places":[{"province":34,"name":{"tr":"a","TR":"b"}}],"Plain":"x"}`,
+		`{"bogus":1,"places":[{"bogus":{"x":1,"y":2}}]}`, // unknown, not repeated
+		`{"places":[{"province":`,                        // not JSON
+		`[1,2,{"a":1}]`,
+	} {
+		assert.NoError(t, checkKeys([]byte(body), reflect.TypeOf(&testRecord{})), body)
+	}
+}
