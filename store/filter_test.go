@@ -142,20 +142,29 @@ func allPages(t *testing.T, s cso.Store, q cso.Query, limit int) ([]string, int)
 }
 
 // TestFacetBitmapsMatchFacetKeys writes organizations from many
-// goroutines at once on PostgreSQL, then rebuilds the facet bitmaps from
-// the facet keys and compares them with those the triggers kept: none
-// may differ, and no write may fail.
+// goroutines at once on PostgreSQL, through eight DBs as eight processes
+// would, then rebuilds the facet bitmaps from the facet keys and compares
+// them with those the triggers kept: none may differ, and no write may
+// fail.
 func TestFacetBitmapsMatchFacetKeys(t *testing.T) {
 	if !slices.Contains(DialectsUnderTest(t), DialectPostgres) {
 		t.Skip("facet bitmaps exist on PostgreSQL only")
 	}
 	ctx := context.Background()
-	db := OpenTestDB(t, DialectPostgres)
-	s := db.Organizations()
+	dsn := DSNForTest(t, DialectPostgres)
+	var dbs []*DB
+	for range 8 {
+		db, err := Open(ctx, dsn)
+		require.NoError(t, err)
+		t.Cleanup(func() { require.NoError(t, db.Close()) })
+		dbs = append(dbs, db)
+	}
+	db := dbs[0]
 
 	var wg sync.WaitGroup
 	errs := make(chan error, 16)
 	for w := range 16 {
+		s := dbs[w%len(dbs)].Organizations()
 		wg.Go(func() {
 			for j := range 5 {
 				i := w*5 + j

@@ -31,21 +31,29 @@ func (s *organizationStore) write(ctx context.Context, fn func(ctx context.Conte
 }
 
 // runInTx runs fn in a write transaction of its own. On PostgreSQL the
-// transactions that write organizations take turns within a process:
-// each changes the facet bitmaps, rows that nearly every write touches,
-// and PostgreSQL cancels serializable transactions that change the same
-// row at once. Taking turns before they begin costs less than the
-// retries. (SQLite lets one writer in at a time anyway.)
+// transactions that write organizations take turns, within a process and
+// between the processes sharing the database: each changes the facet
+// bitmaps, rows that nearly every write touches, and PostgreSQL cancels
+// serializable transactions that change the same row at once. Taking
+// turns before they begin costs less than the retries. Within a process
+// the writers wait without a connection, so that waiting writes cannot
+// take all of them from reads. (SQLite lets one writer in at a time
+// anyway.)
 func (s *organizationStore) runInTx(ctx context.Context, fn func(ctx context.Context, tx bun.Tx) error) error {
-	if s.db.dialect == DialectPostgres {
-		select {
-		case s.db.organizationWrites <- struct{}{}:
-		case <-ctx.Done():
-			return fmt.Errorf("store: wait to write: %w", ctx.Err())
-		}
-		defer func() { <-s.db.organizationWrites }()
+	if s.db.dialect != DialectPostgres {
+		return s.db.RunInTx(ctx, fn)
 	}
-	return s.db.RunInTx(ctx, fn)
+
+	select {
+	case s.db.organizationWrites <- struct{}{}:
+	case <-ctx.Done():
+		return fmt.Errorf("store: wait to write: %w", ctx.Err())
+	}
+	defer func() { <-s.db.organizationWrites }()
+
+	return s.db.withAdvisoryLock(ctx, organizationWritesLock, func(conn bun.Conn) error {
+		return s.db.runInTxOn(ctx, conn, fn)
+	})
 }
 
 // read runs fn in a transaction that sees one state of the database.

@@ -33,13 +33,23 @@ const (
 // RunInTx waits a little and runs fn again, a few times at most; fn must
 // therefore have no effects outside the transaction.
 func (db *DB) RunInTx(ctx context.Context, fn func(ctx context.Context, tx bun.Tx) error) error {
+	return db.runInTxOn(ctx, db.bun, fn)
+}
+
+// txRunner begins transactions: the DB's pool, or one connection of it.
+type txRunner interface {
+	RunInTx(ctx context.Context, opts *sql.TxOptions, fn func(ctx context.Context, tx bun.Tx) error) error
+}
+
+// runInTxOn is RunInTx with the transactions begun by r.
+func (db *DB) runInTxOn(ctx context.Context, r txRunner, fn func(ctx context.Context, tx bun.Tx) error) error {
 	var opts *sql.TxOptions
 	if db.dialect == DialectPostgres {
 		opts = &sql.TxOptions{Isolation: sql.LevelSerializable}
 	}
 
 	for attempt := 1; ; attempt++ {
-		err := db.bun.RunInTx(ctx, opts, fn)
+		err := r.RunInTx(ctx, opts, fn)
 		if err == nil || !isRetryable(err) {
 			return err
 		}
