@@ -63,3 +63,30 @@ func TestPostgresNeedsTwoConnections(t *testing.T) {
 		assert.ErrorContains(t, err, "at least 2 open connections")
 	}
 }
+
+// TestPostgresKeepsPlans: searches are prepared once and planned once,
+// unless the DSN asks PostgreSQL to plan otherwise.
+func TestPostgresKeepsPlans(t *testing.T) {
+	for _, dialect := range store.DialectsUnderTest(t) {
+		if dialect != store.DialectPostgres {
+			continue
+		}
+		ctx := context.Background()
+		show := func(db *store.DB) string {
+			var mode string
+			require.NoError(t, db.Bun().NewRaw("SHOW plan_cache_mode").Scan(ctx, &mode))
+			return mode
+		}
+
+		dsn := store.DSNForTest(t, dialect)
+		db, err := store.Open(ctx, dsn)
+		require.NoError(t, err)
+		assert.Equal(t, "force_generic_plan", show(db))
+		require.NoError(t, db.Close())
+
+		db, err = store.Open(ctx, dsn+"&plan_cache_mode=auto")
+		require.NoError(t, err)
+		assert.Equal(t, "auto", show(db))
+		require.NoError(t, db.Close())
+	}
+}
