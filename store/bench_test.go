@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"net/url"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -12,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/musterekproje/musterek/cso"
+	"github.com/musterekproje/musterek/store/storetest"
 	"github.com/stretchr/testify/require"
 )
 
@@ -34,7 +34,7 @@ func BenchmarkSearch(b *testing.B) {
 		{"province+area", cso.Query{Province: 34, ServiceArea: "legal_counseling"}},
 	}
 
-	for _, dialect := range DialectsUnderTest(b) {
+	for _, dialect := range storetest.Dialects(b) {
 		b.Run(dialect, func(b *testing.B) {
 			for _, size := range []int{10_000, 100_000} {
 				b.Run(strconv.Itoa(size), func(b *testing.B) {
@@ -175,30 +175,12 @@ func benchDSN(dialect string, size int) (dsn string, drop func(), err error) {
 		return dsn, func() { _ = os.RemoveAll(dir) }, nil
 	}
 
-	base := os.Getenv(PostgresEnv)
-	admin, err := sql.Open("pgx", base)
-	if err != nil {
-		return "", nil, err
-	}
 	schema := fmt.Sprintf("bench_%d_%d", size, os.Getpid())
-	if _, err := admin.Exec("CREATE SCHEMA " + schema); err != nil {
-		_ = admin.Close()
-		return "", nil, err
-	}
-	drop = func() {
-		_, _ = admin.Exec("DROP SCHEMA " + schema + " CASCADE")
-		_ = admin.Close()
-	}
-
-	u, err := url.Parse(base)
+	dsn, dropSchema, err := storetest.NewSchema(os.Getenv(storetest.PostgresEnv), schema)
 	if err != nil {
-		drop()
 		return "", nil, err
 	}
-	query := u.Query()
-	query.Set("search_path", schema)
-	u.RawQuery = query.Encode()
-	return u.String(), drop, nil
+	return dsn, func() { _ = dropSchema() }, nil
 }
 
 func addBenchCleanup(fn func()) {

@@ -12,6 +12,7 @@ import (
 
 	"github.com/musterekproje/musterek/cso"
 	"github.com/musterekproje/musterek/store"
+	"github.com/musterekproje/musterek/store/storetest"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -70,7 +71,7 @@ func bulkOrg(i int) *cso.Organization {
 
 func TestCreateOrganizationsWritesWhatCreateOrganizationWrites(t *testing.T) {
 	ctx := context.Background()
-	for _, dialect := range store.DialectsUnderTest(t) {
+	for _, dialect := range storetest.Dialects(t) {
 		t.Run(dialect, func(t *testing.T) {
 			one := store.OpenTestDB(t, dialect)
 			bulk := store.OpenTestDB(t, dialect)
@@ -262,7 +263,7 @@ func searchSlugs(res *cso.SearchResult) []string {
 func TestCreateOrganizationsSetsWhatTheStoreManages(t *testing.T) {
 	ctx := context.Background()
 	now := time.Date(2026, 12, 3, 10, 0, 0, 123456789, time.UTC)
-	for _, dialect := range store.DialectsUnderTest(t) {
+	for _, dialect := range storetest.Dialects(t) {
 		t.Run(dialect, func(t *testing.T) {
 			db := store.OpenTestDB(t, dialect, store.WithClock(func() time.Time { return now }))
 			s := db.Organizations()
@@ -304,7 +305,7 @@ func TestCreateOrganizationsCreatesAllOrNone(t *testing.T) {
 		{"registry identifier given twice", withSlug(bulkOrg(3), "baska"),
 			"registry_id", "34-003-100"},
 	}
-	for _, dialect := range store.DialectsUnderTest(t) {
+	for _, dialect := range storetest.Dialects(t) {
 		for _, tc := range cases {
 			t.Run(dialect+"/"+tc.name, func(t *testing.T) {
 				s := store.OpenTestDB(t, dialect).Organizations()
@@ -340,7 +341,7 @@ func withSlug(o *cso.Organization, slug string) *cso.Organization {
 
 func TestCreateOrganizationsJoinsTheTransaction(t *testing.T) {
 	ctx := context.Background()
-	for _, dialect := range store.DialectsUnderTest(t) {
+	for _, dialect := range storetest.Dialects(t) {
 		t.Run(dialect, func(t *testing.T) {
 			s := store.OpenTestDB(t, dialect).Organizations()
 			refusal := fmt.Errorf("refused")
@@ -362,7 +363,7 @@ func TestCreateOrganizationsJoinsTheTransaction(t *testing.T) {
 
 func TestOrganizationsByKeys(t *testing.T) {
 	ctx := context.Background()
-	for _, dialect := range store.DialectsUnderTest(t) {
+	for _, dialect := range storetest.Dialects(t) {
 		t.Run(dialect, func(t *testing.T) {
 			s := store.OpenTestDB(t, dialect).Organizations()
 			var orgs []*cso.Organization
@@ -418,7 +419,7 @@ func TestCreateOrganizationsLeavesSQLiteSettingsAsTheyWere(t *testing.T) {
 
 func TestCreateOrganizationsNeverReusesIDs(t *testing.T) {
 	ctx := context.Background()
-	for _, dialect := range store.DialectsUnderTest(t) {
+	for _, dialect := range storetest.Dialects(t) {
 		t.Run(dialect, func(t *testing.T) {
 			s := store.OpenTestDB(t, dialect).Organizations()
 			first, last := bulkOrg(1), bulkOrg(2)
@@ -444,7 +445,7 @@ func TestCreateOrganizationsNeverReusesIDs(t *testing.T) {
 // create and checks that the statements are named but their values
 // appear nowhere.
 func TestCreateOrganizationsLogsNoValues(t *testing.T) {
-	for _, dialect := range store.DialectsUnderTest(t) {
+	for _, dialect := range storetest.Dialects(t) {
 		t.Run(dialect, func(t *testing.T) {
 			var buf bytes.Buffer
 			logger := slog.New(slog.NewTextHandler(&buf,
@@ -472,7 +473,7 @@ func TestCreateOrganizationsLogsNoValues(t *testing.T) {
 }
 
 func TestCreateOrganizationsSplitsLongStatements(t *testing.T) {
-	for _, dialect := range store.DialectsUnderTest(t) {
+	for _, dialect := range storetest.Dialects(t) {
 		t.Run(dialect, func(t *testing.T) {
 			var buf bytes.Buffer
 			logger := slog.New(slog.NewTextHandler(&buf,

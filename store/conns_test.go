@@ -7,6 +7,7 @@ import (
 
 	"github.com/musterekproje/musterek/cso"
 	"github.com/musterekproje/musterek/store"
+	"github.com/musterekproje/musterek/store/storetest"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -15,7 +16,7 @@ import (
 // clients by default (100): with the default bound every one of them
 // waits for a connection and succeeds. A bound given is kept to.
 func TestConnectionBound(t *testing.T) {
-	for _, dialect := range store.DialectsUnderTest(t) {
+	for _, dialect := range storetest.Dialects(t) {
 		t.Run(dialect, func(t *testing.T) {
 			db := store.OpenTestDB(t, dialect)
 			s := db.Organizations()
@@ -54,11 +55,11 @@ func TestConnectionBound(t *testing.T) {
 // TestPostgresNeedsTwoConnections: opening holds one connection for the
 // migration lock, so a bound of one could never open.
 func TestPostgresNeedsTwoConnections(t *testing.T) {
-	for _, dialect := range store.DialectsUnderTest(t) {
+	for _, dialect := range storetest.Dialects(t) {
 		if dialect != store.DialectPostgres {
 			continue
 		}
-		_, err := store.Open(context.Background(), store.DSNForTest(t, dialect),
+		_, err := store.Open(context.Background(), storetest.DSN(t, dialect),
 			store.WithMaxOpenConns(1))
 		assert.ErrorContains(t, err, "at least 2 open connections")
 	}
@@ -67,7 +68,7 @@ func TestPostgresNeedsTwoConnections(t *testing.T) {
 // TestPostgresKeepsPlans: searches are prepared once and planned once,
 // unless the DSN asks PostgreSQL to plan otherwise.
 func TestPostgresKeepsPlans(t *testing.T) {
-	for _, dialect := range store.DialectsUnderTest(t) {
+	for _, dialect := range storetest.Dialects(t) {
 		if dialect != store.DialectPostgres {
 			continue
 		}
@@ -78,7 +79,7 @@ func TestPostgresKeepsPlans(t *testing.T) {
 			return mode
 		}
 
-		dsn := store.DSNForTest(t, dialect)
+		dsn := storetest.DSN(t, dialect)
 		db, err := store.Open(ctx, dsn)
 		require.NoError(t, err)
 		assert.Equal(t, "force_generic_plan", show(db))

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/musterekproje/musterek/cso"
+	"github.com/musterekproje/musterek/store/storetest"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"github.com/uptrace/bun"
@@ -35,7 +36,7 @@ func TestSearchUsesIndexes(t *testing.T) {
 		DialectPostgres: {"Bitmap Index Scan on organizations_search_idx"},
 	}
 
-	for _, dialect := range DialectsUnderTest(t) {
+	for _, dialect := range storetest.Dialects(t) {
 		db := OpenTestDB(t, dialect)
 		for _, tt := range queries {
 			t.Run(dialect+"/"+tt.name, func(t *testing.T) {

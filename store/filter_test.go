@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/musterekproje/musterek/cso"
+	"github.com/musterekproje/musterek/store/storetest"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -39,7 +40,7 @@ func (f filterOrg) organization(i int) *cso.Organization {
 // the right total, the organizations the test itself knows to match.
 // Searches of many matches and of few take different ways to a page.
 func TestFiltersFollowWrites(t *testing.T) {
-	for _, dialect := range DialectsUnderTest(t) {
+	for _, dialect := range storetest.Dialects(t) {
 		t.Run(dialect, func(t *testing.T) {
 			ctx := context.Background()
 			db := OpenTestDB(t, dialect)
@@ -147,11 +148,11 @@ func allPages(t *testing.T, s cso.Store, q cso.Query, limit int) ([]string, int)
 // them with those the triggers kept: none may differ, and no write may
 // fail.
 func TestFacetBitmapsMatchFacetKeys(t *testing.T) {
-	if !slices.Contains(DialectsUnderTest(t), DialectPostgres) {
+	if !slices.Contains(storetest.Dialects(t), DialectPostgres) {
 		t.Skip("facet bitmaps exist on PostgreSQL only")
 	}
 	ctx := context.Background()
-	dsn := DSNForTest(t, DialectPostgres)
+	dsn := storetest.DSN(t, DialectPostgres)
 	var dbs []*DB
 	for range 8 {
 		db, err := Open(ctx, dsn)

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/musterekproje/musterek/cso"
+	"github.com/musterekproje/musterek/store/storetest"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"github.com/uptrace/bun/migrate"
@@ -15,7 +16,7 @@ import (
 // it puts back into the tables of before, and applies it again: the
 // organization reads back as it was created.
 func TestOrganizationDetailsMigrationKeepsData(t *testing.T) {
-	for _, dialect := range DialectsUnderTest(t) {
+	for _, dialect := range storetest.Dialects(t) {
 		t.Run(dialect, func(t *testing.T) {
 			ctx := context.Background()
 			db := OpenTestDB(t, dialect)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"testing"
 
+	"github.com/musterekproje/musterek/store/storetest"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"github.com/uptrace/bun/migrate"
@@ -12,7 +13,7 @@ import (
 // TestMigrationsRollBack undoes every migration, checks that the tables
 // are gone, and applies them again.
 func TestMigrationsRollBack(t *testing.T) {
-	for _, dialect := range DialectsUnderTest(t) {
+	for _, dialect := range storetest.Dialects(t) {
 		t.Run(dialect, func(t *testing.T) {
 			ctx := context.Background()
 			db := OpenTestDB(t, dialect)

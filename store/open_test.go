@@ -10,6 +10,7 @@ import (
 
 	"github.com/musterekproje/musterek/cso"
 	"github.com/musterekproje/musterek/store"
+	"github.com/musterekproje/musterek/store/storetest"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -41,7 +42,7 @@ func TestOpenMissingFolder(t *testing.T) {
 }
 
 func TestDialect(t *testing.T) {
-	for _, dialect := range store.DialectsUnderTest(t) {
+	for _, dialect := range storetest.Dialects(t) {
 		db := store.OpenTestDB(t, dialect)
 		assert.Equal(t, dialect, db.Dialect())
 		assert.NoError(t, db.Ping(context.Background()))
@@ -57,10 +58,10 @@ func TestDialect(t *testing.T) {
 // migrate, the data is there, and a page token of the first process is
 // still valid.
 func TestReopen(t *testing.T) {
-	for _, dialect := range store.DialectsUnderTest(t) {
+	for _, dialect := range storetest.Dialects(t) {
 		t.Run(dialect, func(t *testing.T) {
 			ctx := context.Background()
-			dsn := store.DSNForTest(t, dialect)
+			dsn := storetest.DSN(t, dialect)
 
 			first, err := store.Open(ctx, dsn)
 			require.NoError(t, err)
@@ -89,10 +90,10 @@ func TestReopen(t *testing.T) {
 }
 
 func TestWithoutMigrations(t *testing.T) {
-	for _, dialect := range store.DialectsUnderTest(t) {
+	for _, dialect := range storetest.Dialects(t) {
 		t.Run(dialect, func(t *testing.T) {
 			ctx := context.Background()
-			dsn := store.DSNForTest(t, dialect)
+			dsn := storetest.DSN(t, dialect)
 
 			// An empty database lacks the schema the store needs.
 			_, err := store.Open(ctx, dsn, store.WithoutMigrations())
@@ -137,7 +138,7 @@ func TestWithClock(t *testing.T) {
 // TestLogKeepsArgumentsOut logs every statement and checks that the
 // values written and searched for appear nowhere in the log.
 func TestLogKeepsArgumentsOut(t *testing.T) {
-	for _, dialect := range store.DialectsUnderTest(t) {
+	for _, dialect := range storetest.Dialects(t) {
 		t.Run(dialect, func(t *testing.T) {
 			ctx := context.Background()
 			var buf bytes.Buffer

@@ -6,6 +6,7 @@ import (
 
 	"github.com/musterekproje/musterek/cso"
 	"github.com/musterekproje/musterek/store"
+	"github.com/musterekproje/musterek/store/storetest"
 	"github.com/stretchr/testify/assert"
 )
 
@@ -25,7 +26,7 @@ func TestSearchRejectsInvalidQuery(t *testing.T) {
 }
 
 func TestSearchTextOperators(t *testing.T) {
-	for _, dialect := range store.DialectsUnderTest(t) {
+	for _, dialect := range storetest.Dialects(t) {
 		t.Run(dialect, func(t *testing.T) {
 			testSearchTextOperators(t, dialect)
 		})

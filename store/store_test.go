@@ -9,7 +9,7 @@ import (
 )
 
 func TestStore(t *testing.T) {
-	for _, dialect := range store.DialectsUnderTest(t) {
+	for _, dialect := range storetest.Dialects(t) {
 		t.Run(dialect, func(t *testing.T) {
 			storetest.Run(t, func(t *testing.T) cso.Store {
 				return store.OpenTestDB(t, dialect).Organizations()

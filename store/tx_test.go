@@ -11,6 +11,7 @@ import (
 	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/musterekproje/musterek/cso"
 	"github.com/musterekproje/musterek/store"
+	"github.com/musterekproje/musterek/store/storetest"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"github.com/uptrace/bun"
@@ -24,7 +25,7 @@ func TestRunInTxHoldsCapacity(t *testing.T) {
 	const places, people = 5, 20
 	errFull := errors.New("full")
 
-	for _, dialect := range store.DialectsUnderTest(t) {
+	for _, dialect := range storetest.Dialects(t) {
 		t.Run(dialect, func(t *testing.T) {
 			ctx := context.Background()
 			db := store.OpenTestDB(t, dialect)
@@ -153,7 +154,7 @@ func TestRunInTxStopsWithContext(t *testing.T) {
 func TestConcurrentWritesAndReads(t *testing.T) {
 	const writers, each = 6, 10
 
-	for _, dialect := range store.DialectsUnderTest(t) {
+	for _, dialect := range storetest.Dialects(t) {
 		t.Run(dialect, func(t *testing.T) {
 			ctx := context.Background()
 			orgs := store.OpenTestDB(t, dialect).Organizations()

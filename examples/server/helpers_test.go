@@ -3,19 +3,15 @@ package main
 import (
 	"bytes"
 	"context"
-	"crypto/rand"
-	"database/sql"
 	"encoding/json"
 	"io"
 	"net/http"
-	"net/url"
-	"os"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
+	"github.com/musterekproje/musterek/store/storetest"
 	"github.com/stretchr/testify/require"
 )
 
@@ -35,7 +31,7 @@ type testServer struct {
 // command line. The server stops when the test ends.
 func startServer(t testing.TB, args ...string) *testServer {
 	t.Helper()
-	return startServerOn(t, testDSN(t, "sqlite"), args...)
+	return startServerOn(t, storetest.DSN(t, "sqlite"), args...)
 }
 
 // startServerOn is startServer on the database dsn.
@@ -45,53 +41,12 @@ func startServerOn(t testing.TB, dsn string, args ...string) *testServer {
 	return startServerWith(t, dsn, env, args...)
 }
 
-// postgresEnv names the variable holding the DSN of a PostgreSQL server
-// the tests may use.
-const postgresEnv = "MUSTEREK_TEST_POSTGRES"
-
 // eachDatabase runs test on SQLite, and on PostgreSQL too when
 // MUSTEREK_TEST_POSTGRES holds a DSN, each time with an empty database.
 func eachDatabase(t *testing.T, test func(t *testing.T, dsn string)) {
-	dialects := []string{"sqlite"}
-	if os.Getenv(postgresEnv) != "" {
-		dialects = append(dialects, "postgres")
-	} else {
-		t.Logf("%s is not set: testing SQLite only", postgresEnv)
+	for _, dialect := range storetest.Dialects(t) {
+		t.Run(dialect, func(t *testing.T) { test(t, storetest.DSN(t, dialect)) })
 	}
-
-	for _, dialect := range dialects {
-		t.Run(dialect, func(t *testing.T) { test(t, testDSN(t, dialect)) })
-	}
-}
-
-// testDSN returns the DSN of an empty database of the dialect: a new
-// SQLite file, or a new schema of the PostgreSQL test database that is
-// dropped after the test.
-func testDSN(t testing.TB, dialect string) string {
-	t.Helper()
-	if dialect == "sqlite" {
-		return "sqlite:" + filepath.Join(t.TempDir(), "musterek.db")
-	}
-
-	base := os.Getenv(postgresEnv)
-	admin, err := sql.Open("pgx", base)
-	require.NoError(t, err)
-	t.Cleanup(func() { _ = admin.Close() })
-
-	schema := "server_" + strings.ToLower(rand.Text())
-	_, err = admin.Exec("CREATE SCHEMA " + schema)
-	require.NoError(t, err)
-	t.Cleanup(func() {
-		_, err := admin.Exec("DROP SCHEMA " + schema + " CASCADE")
-		require.NoError(t, err)
-	})
-
-	u, err := url.Parse(base)
-	require.NoError(t, err)
-	query := u.Query()
-	query.Set("search_path", schema)
-	u.RawQuery = query.Encode()
-	return u.String()
 }
 
 // startServerWith starts the server on the database dsn with the

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/musterekproje/musterek/store/storetest"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -25,7 +26,7 @@ func runImport(t *testing.T, dsn, content string) (stdout, stderr string, err er
 }
 
 func TestImportCommand(t *testing.T) {
-	dsn := testDSN(t, "sqlite")
+	dsn := storetest.DSN(t, "sqlite")
 	const csv = "name_tr,kind,provinces,service_areas\n" +
 		"Örnek Derneği,association,İstanbul,legal_counseling\n" +
 		"Başka Vakıf,foundation,Gaziantep,education\n"

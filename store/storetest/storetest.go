@@ -10,6 +10,10 @@
 //			return newEmptyStore(t)
 //		})
 //	}
+//
+// Dialects and DSN give tests an empty SQLite file, and an empty schema
+// of the PostgreSQL database that MUSTEREK_TEST_POSTGRES names, for each
+// test that asks.
 package storetest
 
 import (
