@@ -13,7 +13,9 @@
 //
 // SQLite runs in write-ahead-log mode with foreign keys on; its write
 // transactions take the write lock as they begin and wait up to ten
-// seconds for it. Open creates the file but not its folder. On
+// seconds for it. Open creates the file but not its folder, and beside
+// it a file PATH-lock that processes opening the same database hold in
+// turn while they check and migrate it. On
 // PostgreSQL, parameters in the URL that pgx does not know, such as
 // search_path, are sent to the server as settings.
 //

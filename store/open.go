@@ -51,6 +51,9 @@ type DB struct {
 	now     func() time.Time
 	pageKey []byte
 
+	// sqlitePath is the file of a SQLite database, empty on PostgreSQL.
+	sqlitePath string
+
 	// statements keeps the prepared searches on SQLite; pgx keeps
 	// PostgreSQL's itself.
 	statements stmtCache
@@ -139,8 +142,17 @@ func Open(ctx context.Context, dsn string, opts ...Option) (*DB, error) {
 	return db, nil
 }
 
-// setUp checks the connection, migrates and loads the settings.
+// setUp checks the connection, migrates and loads the settings. On
+// SQLite, processes that open the same file take turns doing so.
 func (db *DB) setUp(ctx context.Context, cfg config) error {
+	if db.sqlitePath != "" {
+		unlock, err := lockSQLiteSetUp(ctx, db.sqlitePath)
+		if err != nil {
+			return err
+		}
+		defer unlock()
+	}
+
 	if err := db.Ping(ctx); err != nil {
 		return err
 	}
@@ -192,7 +204,10 @@ func connectSQLite(path string) (*DB, error) {
 
 	sqldb.SetMaxIdleConns(idleConns)
 	b := bun.NewDB(sqldb, sqlitedialect.New(), bun.WithDiscardUnknownColumns())
-	return &DB{bun: b, dialect: DialectSQLite, organizationWrites: make(chan struct{}, 1)}, nil
+	return &DB{
+		bun: b, dialect: DialectSQLite, sqlitePath: path,
+		organizationWrites: make(chan struct{}, 1),
+	}, nil
 }
 
 func connectPostgres(dsn string) (*DB, error) {
