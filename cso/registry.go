@@ -19,8 +19,7 @@ var (
 
 // validRegistryID reports whether s is an association register number
 // with a known plate code, a foundation register number other than zero
-// or a ten-digit tax number. Tax numbers have a check digit, but without
-// an authoritative test vector we do not verify it.
+// or a tax number with a valid check digit.
 func validRegistryID(s string) bool {
 	if m := associationNumber.FindStringSubmatch(s); m != nil {
 		plate, _ := strconv.Atoi(m[1])
@@ -31,5 +30,28 @@ func validRegistryID(s string) bool {
 		n, _ := strconv.Atoi(s)
 		return n != 0
 	}
-	return taxNumber.MatchString(s)
+	return taxNumber.MatchString(s) && taxCheckDigit(s) == s[9]
+}
+
+// taxCheckDigit returns the check digit of the tax number s, ten ASCII
+// digits of which the last is the check digit, as the Revenue
+// Administration computes it: each of the first nine digits is shifted by
+// its distance from the check digit, doubled that many times and reduced
+// modulo 9 (a nonzero result of 0 counting as 9), and the check digit
+// brings the sum to a multiple of ten.
+func taxCheckDigit(s string) byte {
+	sum := 0
+	for i := range 9 {
+		distance := 9 - i
+		shifted := (int(s[i]-'0') + distance) % 10
+		if shifted == 0 {
+			continue
+		}
+		v := (shifted << distance) % 9
+		if v == 0 {
+			v = 9
+		}
+		sum += v
+	}
+	return byte('0' + (10-sum%10)%10)
 }

@@ -295,7 +295,9 @@ func TestValidateTellsTheRegistryIdentifiersApart(t *testing.T) {
 		{"81-123-123456", true}, // association with a six-digit serial
 		{"1", true},             // foundation
 		{"123456", true},        // foundation
-		{"1234567890", true},    // tax number
+		{"4540536920", true},    // tax number
+		{"4540536921", false},   // tax number with a wrong check digit
+		{"1234567891", false},   // ten digits, wrong check digit
 		{"99-123-456", false},   // no province 99
 		{"00-123-456", false},   // no province 0
 		{"82-123-456", false},   // no province 82
