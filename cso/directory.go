@@ -35,7 +35,7 @@ func (d *Directory) Get(ctx context.Context, actor Actor, slug string) (*Organiz
 	if !actor.CanManage(o.ID) {
 		return o.PublicView(), nil
 	}
-	return o, nil
+	return o.FullView(), nil
 }
 
 // Search returns one page of the organizations that match q. Results are
@@ -84,7 +84,11 @@ func (d *Directory) Create(ctx context.Context, actor Actor, o *Organization) (*
 		return nil, err
 	}
 
-	n, err := prepareNew(o)
+	body, err := editedBody(o)
+	if err != nil {
+		return nil, err
+	}
+	n, err := prepareNew(body)
 	if err != nil {
 		return nil, err
 	}
@@ -92,7 +96,7 @@ func (d *Directory) Create(ctx context.Context, actor Actor, o *Organization) (*
 	if err := d.store.CreateOrganization(ctx, n); err != nil {
 		return nil, fmt.Errorf("cso: create %q: %w", n.Slug, err)
 	}
-	return n, nil
+	return n.FullView(), nil
 }
 
 // Update replaces the organization with the slug by o. The administrator
@@ -100,12 +104,24 @@ func (d *Directory) Create(ctx context.Context, actor Actor, o *Organization) (*
 // caller read; the slug, creation time and verification date are kept. An
 // update that changes nothing returns the stored organization unchanged.
 func (d *Directory) Update(ctx context.Context, actor Actor, slug string, o *Organization) (*Organization, error) {
+	body, err := editedBody(o)
+	if err != nil {
+		return nil, err
+	}
 	stored, err := d.manageable(ctx, actor, slug)
 	if err != nil {
 		return nil, err
 	}
+	if o.View == ViewPublic && stored.hasConfidentialOffices() {
+		return nil, &ValidationError{Fields: map[string]string{
+			"view": "is public: this body leaves out the organization's " +
+				"confidential offices, and saving it would delete them; " +
+				"read the organization with its own or the admin token " +
+				"and edit that",
+		}}
+	}
 
-	n, err := prepareUpdate(stored, o)
+	n, err := prepareUpdate(stored, body)
 	if err != nil {
 		return nil, err
 	}
@@ -120,13 +136,34 @@ func (d *Directory) Update(ctx context.Context, actor Actor, slug string, o *Org
 			slug, o.Version, stored.Version, ErrStaleVersion)
 	}
 	if sameContent(stored, n) {
-		return stored, nil
+		return stored.FullView(), nil
 	}
 
 	if err := d.store.UpdateOrganization(ctx, n); err != nil {
 		return nil, fmt.Errorf("cso: update %q: %w", slug, err)
 	}
-	return n, nil
+	return n.FullView(), nil
+}
+
+// editedBody returns a copy of o, the body of a create or an update,
+// without its view, which says where the body was read and is not
+// stored. A view other than the two there are is refused.
+func editedBody(o *Organization) (*Organization, error) {
+	if o == nil {
+		return nil, fmt.Errorf("cso: no organization given: %w", ErrInvalid)
+	}
+
+	switch o.View {
+	case "", ViewPublic, ViewFull:
+	default:
+		return nil, &ValidationError{Fields: map[string]string{
+			"view": `must be "public" or "full", or left out`,
+		}}
+	}
+
+	body := *o
+	body.View = ""
+	return &body, nil
 }
 
 // Delete removes the organization with the slug. Only an administrator
@@ -169,7 +206,7 @@ func (d *Directory) Verify(ctx context.Context, actor Actor, slug string) (*Orga
 	if err != nil {
 		return nil, err
 	}
-	return verified, nil
+	return verified.FullView(), nil
 }
 
 // IssueToken creates a new token for the organization with the slug and

@@ -64,7 +64,27 @@ type Organization struct {
 	// Version counts the saved changes; an update must send the version
 	// it read, so two editors cannot overwrite each other silently.
 	Version int `json:"version"`
+
+	// View says what a read returned: ViewPublic without confidential
+	// offices, ViewFull with all of them. Stores leave it empty. An
+	// update refuses a public view of an organization that has
+	// confidential offices, as saving it would delete them.
+	View View `json:"view,omitempty"`
 }
+
+// View is how much of an organization a read returned.
+type View string
+
+// The views of an organization.
+const (
+	// ViewPublic leaves out the confidential offices: what anyone who
+	// may not manage the organization sees.
+	ViewPublic View = "public"
+
+	// ViewFull holds every office: what the administrator and the
+	// organization itself see.
+	ViewFull View = "full"
+)
 
 // Office is a location of an organization: an office or a service point.
 type Office struct {
@@ -105,6 +125,7 @@ type Service struct {
 // anyone who may not manage the organization.
 func (o *Organization) PublicView() *Organization {
 	c := *o
+	c.View = ViewPublic
 	c.Offices = nil
 	for _, off := range o.Offices {
 		if !off.Confidential {
@@ -112,4 +133,22 @@ func (o *Organization) PublicView() *Organization {
 		}
 	}
 	return &c
+}
+
+// FullView returns a copy of o with every office, marked as the full view.
+func (o *Organization) FullView() *Organization {
+	c := *o
+	c.View = ViewFull
+	return &c
+}
+
+// hasConfidentialOffices reports whether o has an office that only those
+// who may manage it see.
+func (o *Organization) hasConfidentialOffices() bool {
+	for _, off := range o.Offices {
+		if off.Confidential {
+			return true
+		}
+	}
+	return false
 }

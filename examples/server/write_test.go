@@ -70,7 +70,7 @@ func testWriteFlow(t *testing.T, dsn string) {
 	assert.Equal(t, "ornek-dernegi", org["slug"])
 	assert.EqualValues(t, 1, org["version"])
 
-	read := s.get(path, "")
+	read := s.get(path, testAdminToken)
 	require.Equal(t, http.StatusOK, read.status)
 	assert.JSONEq(t, string(created.body), string(read.body))
 
@@ -81,7 +81,7 @@ func testWriteFlow(t *testing.T, dsn string) {
 		got := decode[apiErrorBody](t, res)
 		assert.Equal(t, "invalid", got.Error.Code)
 		assert.Equal(t, []string{"version"}, slices.Collect(maps.Keys(got.Error.Fields)))
-		assert.JSONEq(t, string(read.body), string(s.get(path, "").body))
+		assert.JSONEq(t, string(read.body), string(s.get(path, testAdminToken).body))
 	})
 
 	t.Run("admin updates with the current version", func(t *testing.T) {
@@ -192,6 +192,21 @@ func testConfidentialOffices(t *testing.T, dsn string) {
 			addresses(decode[object](t, res)), name)
 		assert.Equal(t, "no-store", res.header.Get("Cache-Control"), name)
 	}
+
+	t.Run("a public view sent back is refused and the shelter kept", func(t *testing.T) {
+		assert.Equal(t, "public", public["view"])
+		public["short_name"] = "SED"
+
+		res := s.json(http.MethodPut, path, orgToken, public)
+		require.Equal(t, http.StatusUnprocessableEntity, res.status, "body: %s", res.body)
+		fields := decode[errorBody](t, res).Error.Fields
+		assert.Contains(t, fields["view"], "confidential offices")
+
+		full := decode[object](t, s.get(path, orgToken))
+		assert.Equal(t, "full", full["view"])
+		assert.Len(t, addresses(full), 2)
+		assert.EqualValues(t, 1, full["version"])
+	})
 }
 
 func TestConcurrentUpdates(t *testing.T) { eachDatabase(t, testConcurrentUpdates) }
