@@ -122,7 +122,7 @@ func (s *server) logRequest(r *http.Request, w *responseRecorder, info *requestI
 // sound, and answers in JSON when there is no route.
 func (s *server) dispatch(w http.ResponseWriter, r *http.Request) {
 	if _, pattern := s.mux.Handler(r); pattern != "" {
-		if err := checkQuery(r.URL.RawQuery); err != nil {
+		if err := checkQuery(r.URL.RawQuery, s.params[pattern]); err != nil {
 			r.Pattern = pattern // for the request log
 			s.writeError(w, r, err)
 			return

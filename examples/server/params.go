@@ -2,14 +2,18 @@ package main
 
 import (
 	"net/url"
+	"slices"
+	"strings"
 	"unicode/utf8"
 )
 
-// checkQuery refuses a query string that does not parse, or whose names
-// or values are not UTF-8, naming the parameters at fault. Without it,
-// url.Values would drop what does not parse and pass on bytes that no
-// text can hold.
-func checkQuery(raw string) error {
+// checkQuery refuses a query string that does not parse, whose names or
+// values are not UTF-8, or that names a parameter other than the known
+// ones, naming the parameters at fault. Without it, url.Values would drop
+// what does not parse and pass on bytes that no text can hold, and a
+// misspelt filter such as provnce=34 would be ignored, giving an answer
+// that looks right.
+func checkQuery(raw string, known []string) error {
 	params, err := url.ParseQuery(raw)
 	if err != nil {
 		return badRequest("", "query string is not valid: "+
@@ -21,6 +25,10 @@ func checkQuery(raw string) error {
 		if !utf8.ValidString(name) {
 			return badRequest("", "a query parameter name is not valid UTF-8")
 		}
+		if !slices.Contains(known, name) {
+			bad[name] = unknownParam(known)
+			continue
+		}
 		for _, v := range values {
 			if !utf8.ValidString(v) {
 				bad[name] = "is not valid UTF-8"
@@ -28,6 +36,15 @@ func checkQuery(raw string) error {
 		}
 	}
 	return paramError(bad)
+}
+
+// unknownParam says that a parameter is not one of the known ones.
+func unknownParam(known []string) string {
+	if len(known) == 0 {
+		return "is not a parameter of this request, which takes none"
+	}
+	return "is not a parameter of this request, which takes " +
+		strings.Join(known, ", ")
 }
 
 // checkOnce notes in bad each of the named parameters that is given more

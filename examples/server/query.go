@@ -5,17 +5,23 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/musterekproje/musterek/cso"
 )
 
-// searchParams are the parameters of a search that take one value each.
-var searchParams = []string{
-	"q", "service_area", "target_group", "language", "page_token",
-	"province", "limit",
-}
+// singleSearchParams are the parameters of a search that take one value
+// each; searchParams are all of them, with status, whose list may be
+// split over several.
+var (
+	singleSearchParams = []string{
+		"q", "service_area", "target_group", "language", "page_token",
+		"province", "limit",
+	}
+	searchParams = append(slices.Clone(singleSearchParams), "status")
+)
 
 // parseQuery reads a search from the query string. It checks only that
 // numbers are numbers, that each parameter but status comes once and that
@@ -32,7 +38,7 @@ func parseQuery(params url.Values) (cso.Query, error) {
 	bad := map[string]string{}
 	q.Province = intParam(params, "province", bad)
 	q.Limit = intParam(params, "limit", bad)
-	checkOnce(params, bad, searchParams...)
+	checkOnce(params, bad, singleSearchParams...)
 	q.Statuses = statusParam(params, bad)
 	return q, paramError(bad)
 }

@@ -22,6 +22,9 @@ type server struct {
 	limiter *writeLimiter
 	maxBody int64
 	mux     *http.ServeMux
+
+	// params are the query parameters of each route pattern.
+	params map[string][]string
 }
 
 // newServer returns the server's handler over dir, whose database is db.
@@ -35,29 +38,38 @@ func newServer(cfg config, dir *cso.Directory, db pinger, logger *slog.Logger) *
 		limiter: newWriteLimiter(cfg.writeRate, cfg.writeBurst),
 		maxBody: int64(cfg.maxBody),
 		mux:     http.NewServeMux(),
+		params:  make(map[string][]string),
 	}
 	s.routes()
 	return s
 }
 
-// routes registers every route of the server.
+// routes registers every route of the server with the query parameters
+// it takes.
 func (s *server) routes() {
-	s.mux.HandleFunc("GET /healthz", s.healthz)
-	s.mux.HandleFunc("GET /readyz", s.readyz)
+	s.handle("GET /healthz", http.HandlerFunc(s.healthz))
+	s.handle("GET /readyz", http.HandlerFunc(s.readyz))
 
 	const orgs = "/api/v1/organizations"
-	s.mux.Handle("GET "+orgs, s.read(s.searchOrganizations))
-	s.mux.Handle("POST "+orgs, s.write(s.createOrganization))
-	s.mux.Handle("GET "+orgs+"/{slug}", s.read(s.getOrganization))
-	s.mux.Handle("PUT "+orgs+"/{slug}", s.write(s.updateOrganization))
-	s.mux.Handle("DELETE "+orgs+"/{slug}", s.write(s.deleteOrganization))
-	s.mux.Handle("POST "+orgs+"/{slug}/verify", s.write(s.verifyOrganization))
-	s.mux.Handle("POST "+orgs+"/{slug}/tokens", s.write(s.issueToken))
-	s.mux.Handle("DELETE "+orgs+"/{slug}/tokens", s.write(s.revokeTokens))
+	s.handle("GET "+orgs, s.read(s.searchOrganizations), searchParams...)
+	s.handle("POST "+orgs, s.write(s.createOrganization))
+	s.handle("GET "+orgs+"/{slug}", s.read(s.getOrganization))
+	s.handle("PUT "+orgs+"/{slug}", s.write(s.updateOrganization))
+	s.handle("DELETE "+orgs+"/{slug}", s.write(s.deleteOrganization), "version")
+	s.handle("POST "+orgs+"/{slug}/verify", s.write(s.verifyOrganization))
+	s.handle("POST "+orgs+"/{slug}/tokens", s.write(s.issueToken))
+	s.handle("DELETE "+orgs+"/{slug}/tokens", s.write(s.revokeTokens))
 
-	s.mux.HandleFunc("GET /api/v1/provinces", s.provinces)
-	s.mux.HandleFunc("GET /api/v1/service-areas", s.terms(cso.ServiceAreas))
-	s.mux.HandleFunc("GET /api/v1/target-groups", s.terms(cso.TargetGroups))
+	s.handle("GET /api/v1/provinces", http.HandlerFunc(s.provinces), "lang")
+	s.handle("GET /api/v1/service-areas", s.terms(cso.ServiceAreas), "lang")
+	s.handle("GET /api/v1/target-groups", s.terms(cso.TargetGroups), "lang")
+}
+
+// handle registers h for the route pattern, which takes the query
+// parameters named in params and no others.
+func (s *server) handle(pattern string, h http.Handler, params ...string) {
+	s.mux.Handle(pattern, h)
+	s.params[pattern] = params
 }
 
 // apiFunc handles a request on behalf of actor. It returns an error only
