@@ -162,7 +162,7 @@ func testBadInputChangesNothing(t *testing.T, dsn string) {
 			"/api/v1/organizations?province=istanbul&limit=ten", "", "", nil,
 			400, "bad_request", "province"},
 		{"forged page token", "GET", "/api/v1/organizations?page_token=AQUAAAAAAAAAAAAAAAAAAAAA",
-			"", "", nil, 400, "invalid_page_token", ""},
+			"", "", nil, 400, "invalid_page_token", "page_token"},
 		{"unknown organization", "GET", "/api/v1/organizations/yok-boyle-dernek", "", "", nil,
 			404, "not_found", ""},
 	}

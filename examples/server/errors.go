@@ -62,27 +62,30 @@ func tooManyRequests(message string, d time.Duration) *apiError {
 	}
 }
 
-// errorTable maps the directory's sentinel errors to their answers.
+// errorTable maps the directory's sentinel errors to their answers. A
+// row with a field names it as the one at fault.
 var errorTable = []struct {
 	target  error
 	status  int
 	code    string
 	message string
+	field   string
 }{
 	{cso.ErrInvalid, http.StatusUnprocessableEntity, "invalid",
-		"some fields are invalid"},
+		"some fields are invalid", ""},
 	{cso.ErrUnauthenticated, http.StatusUnauthorized, "unauthenticated",
-		"a valid bearer token is required"},
+		"a valid bearer token is required", ""},
 	{cso.ErrForbidden, http.StatusForbidden, "forbidden",
-		"this token may not do that"},
+		"this token may not do that", ""},
 	{cso.ErrNotFound, http.StatusNotFound, "not_found",
-		"no such organization"},
+		"no such organization", ""},
 	{cso.ErrStaleVersion, http.StatusConflict, "stale_version",
-		"the organization was changed since this version; read it again"},
+		"the organization was changed since this version; read it again", ""},
 	{cso.ErrDuplicate, http.StatusConflict, "duplicate",
-		"another organization already has this slug or registry ID"},
+		"another organization already has this slug or registry ID", ""},
 	{cso.ErrInvalidPageToken, http.StatusBadRequest, "invalid_page_token",
-		"the page token does not belong to this search; start again"},
+		"the page token does not belong to this search; start again",
+		"page_token"},
 }
 
 // duplicateConflict is the answer to a unique field that another
@@ -136,8 +139,11 @@ func answer(err error) (int, errorDetail) {
 		}
 		d := errorDetail{Code: row.code, Message: row.message}
 		var ve *cso.ValidationError
-		if errors.As(err, &ve) {
+		switch {
+		case errors.As(err, &ve):
 			d.Fields = ve.Fields
+		case row.field != "":
+			d.Fields = map[string]string{row.field: row.message}
 		}
 		return row.status, d
 	}

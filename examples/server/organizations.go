@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"errors"
 	"net/http"
 	"net/url"
@@ -40,12 +41,25 @@ func (s *server) getOrganization(w http.ResponseWriter, r *http.Request, actor c
 	return writeJSON(w, http.StatusOK, o)
 }
 
+// organizationBody is the body of a create or an update: an
+// organization, whose fields that the server manages are taken as any
+// JSON value and ignored, so that an edited GET answer is accepted
+// whatever they hold.
+type organizationBody struct {
+	CreatedAt    json.RawMessage `json:"created_at"`
+	UpdatedAt    json.RawMessage `json:"updated_at"`
+	LastVerified json.RawMessage `json:"last_verified_at"`
+
+	cso.Organization
+}
+
 // createOrganization answers POST /api/v1/organizations.
 func (s *server) createOrganization(w http.ResponseWriter, r *http.Request, actor cso.Actor) error {
-	var o cso.Organization
-	if err := s.decodeJSON(w, r, &o, false); err != nil {
+	var body organizationBody
+	if err := s.decodeJSON(w, r, &body, false); err != nil {
 		return err
 	}
+	o := body.Organization
 
 	created, err := s.dir.Create(r.Context(), actor, &o)
 	var dup *cso.DuplicateError
@@ -70,12 +84,12 @@ func slugSource(o *cso.Organization, slug string) string {
 // updateOrganization answers PUT /api/v1/organizations/{slug}; the body
 // carries the version it was based on.
 func (s *server) updateOrganization(w http.ResponseWriter, r *http.Request, actor cso.Actor) error {
-	var o cso.Organization
-	if err := s.decodeJSON(w, r, &o, false); err != nil {
+	var body organizationBody
+	if err := s.decodeJSON(w, r, &body, false); err != nil {
 		return err
 	}
 
-	updated, err := s.dir.Update(r.Context(), actor, r.PathValue("slug"), &o)
+	updated, err := s.dir.Update(r.Context(), actor, r.PathValue("slug"), &body.Organization)
 	if err != nil {
 		return err
 	}

@@ -150,6 +150,24 @@ func testWriteFlow(t *testing.T, dsn string) {
 		assert.WithinRange(t, at, before, time.Now().Add(time.Second))
 	})
 
+	t.Run("fields the server manages are ignored whatever they hold", func(t *testing.T) {
+		before := decode[object](t, s.get(path, testAdminToken))
+		edited := newOrganization("ornek-dernegi", "Örnek Derneği")
+		edited["description"] = object{"tr": "Göçmenlere hukuki destek."}
+		edited["version"] = before["version"]
+		edited["created_at"] = "not a time"
+		edited["updated_at"] = 17
+		edited["last_verified_at"] = object{"when": "yesterday"}
+
+		res := s.json(http.MethodPut, path, testAdminToken, edited)
+		require.Equal(t, http.StatusOK, res.status, "body: %s", res.body)
+		after := decode[object](t, res)
+		assert.Equal(t, before["created_at"], after["created_at"])
+		assert.Equal(t, before["last_verified_at"], after["last_verified_at"])
+		assert.NotNil(t, after["last_verified_at"])
+		assert.EqualValues(t, before["version"].(float64)+1, after["version"])
+	})
+
 	t.Run("admin deletes", func(t *testing.T) {
 		res := s.json(http.MethodDelete, path, testAdminToken, nil)
 		assert.Equal(t, http.StatusNoContent, res.status, "body: %s", res.body)
