@@ -116,13 +116,22 @@ func (a *authenticator) failureDelay() time.Duration {
 var errBadAuthorization = fmt.Errorf(
 	"server: authorization header is not a bearer token: %w", cso.ErrUnauthenticated)
 
+// errManyAuthorizations is the answer to a request with more than one
+// Authorization header: which of them counts would be anyone's guess.
+var errManyAuthorizations = fmt.Errorf(
+	"server: give one Authorization header, not several: %w", cso.ErrUnauthenticated)
+
 // bearerToken returns the token of r's "Authorization: Bearer" header and
 // whether there was a header at all.
 func bearerToken(r *http.Request) (token string, present bool, err error) {
-	h := r.Header.Get("Authorization")
-	if h == "" {
+	headers := r.Header.Values("Authorization")
+	switch {
+	case len(headers) == 0 || len(headers) == 1 && headers[0] == "":
 		return "", false, nil
+	case len(headers) > 1:
+		return "", true, errManyAuthorizations
 	}
+	h := headers[0]
 
 	scheme, token, ok := strings.Cut(h, " ")
 	token = strings.TrimSpace(token)

@@ -70,8 +70,9 @@ func parseConfig(args []string, getenv func(string) string, output io.Writer) (c
 	fs.IntVar(&cfg.writeBurst, "write-burst", 20,
 		"`writes` a token may make at once before -write-rate applies")
 	fs.Float64Var(&cfg.authFailureRate, "auth-failure-rate", 10,
-		"failed bearer `tokens` per second allowed to all clients together, "+
-			"beyond which every token is refused for a while; 0 turns the limit off")
+		"unknown bearer `tokens` per second allowed to all clients together, "+
+			"beyond which unknown tokens get 429 for a while while known ones "+
+			"keep working; 0 turns the limit off")
 	fs.IntVar(&cfg.authFailureBurst, "auth-failure-burst", 50,
 		"failed bearer `tokens` allowed at once before -auth-failure-rate applies")
 
@@ -128,6 +129,9 @@ func (c config) check() error {
 	case c.adminToken != "" && len(c.adminToken) < minAdminTokenLen:
 		return fmt.Errorf("server: admin token must be at least %d characters",
 			minAdminTokenLen)
+	case strings.ContainsFunc(c.adminToken, notTokenChar):
+		return errors.New("server: admin token must be printable ASCII " +
+			"without spaces, as a bearer token in a header is")
 	case c.logFormat != "text" && c.logFormat != "json":
 		return fmt.Errorf("server: log format %q is neither text nor json", c.logFormat)
 	case c.dbConns < 0:
@@ -146,12 +150,25 @@ func (c config) check() error {
 	return nil
 }
 
+// notTokenChar reports whether r cannot stand in a bearer token.
+func notTokenChar(r rune) bool { return r <= ' ' || r > '~' }
+
 // byteSize is a number of bytes that a flag may give with a KiB or MiB
 // suffix.
 type byteSize int64
 
-// String returns the size in bytes.
-func (b *byteSize) String() string { return strconv.FormatInt(int64(*b), 10) }
+// String returns the size in MiB or KiB when it is a whole number of
+// them, else in bytes.
+func (b *byteSize) String() string {
+	n := int64(*b)
+	switch {
+	case n > 0 && n%(1<<20) == 0:
+		return strconv.FormatInt(n>>20, 10) + "MiB"
+	case n > 0 && n%(1<<10) == 0:
+		return strconv.FormatInt(n>>10, 10) + "KiB"
+	}
+	return strconv.FormatInt(n, 10)
+}
 
 // Set parses "1048576", "512KiB" or "1MiB".
 func (b *byteSize) Set(s string) error {

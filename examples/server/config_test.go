@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"log/slog"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -67,6 +68,12 @@ func TestConfigErrors(t *testing.T) {
 		{"short admin token in the environment", nil,
 			map[string]string{"MUSTEREK_ADMIN_TOKEN": "123456789012345"},
 			"server: admin token must be at least 16 characters"},
+		{"admin token of spaces", nil,
+			map[string]string{"MUSTEREK_ADMIN_TOKEN": strings.Repeat(" ", 20)},
+			"server: admin token must be printable ASCII without spaces"},
+		{"admin token with a line break", []string{"-admin-token",
+			"0123456789abcdef\n0123"}, nil,
+			"server: admin token must be printable ASCII without spaces"},
 		{"unknown log format", []string{"-log-format", "xml"}, nil,
 			`server: log format "xml" is neither text nor json`},
 		{"bad log level in the environment", nil,
@@ -110,4 +117,5 @@ func TestHelpListsEnvironmentVariables(t *testing.T) {
 	} {
 		assert.Contains(t, out.String(), name)
 	}
+	assert.Contains(t, out.String(), "(default 1MiB)")
 }

@@ -45,3 +45,22 @@ func TestTokenLabels(t *testing.T) {
 		})
 	}
 }
+
+func TestSeveralAuthorizationHeadersAreRefused(t *testing.T) {
+	s := startServer(t, "-no-demo")
+	s.create(newOrganization("ornek-dernegi", "Örnek Derneği"))
+	orgToken := s.issueToken("ornek-dernegi")
+	const path = "/api/v1/organizations/ornek-dernegi/verify"
+
+	req, err := http.NewRequest(http.MethodPost, s.base+path, nil)
+	require.NoError(t, err)
+	req.Header.Add("Authorization", "Bearer "+orgToken)
+	req.Header.Add("Authorization", "Bearer "+testAdminToken)
+
+	res := s.do(req)
+	assert.Equal(t, http.StatusUnauthorized, res.status, "body: %s", res.body)
+	assert.Equal(t, "unauthenticated", decode[apiErrorBody](t, res).Error.Code)
+
+	got := decode[object](t, s.get("/api/v1/organizations/ornek-dernegi", orgToken))
+	assert.NotContains(t, got, "last_verified_at", "nothing was verified")
+}
