@@ -134,7 +134,7 @@ func message(fe validator.FieldError) string {
 	case "http_url":
 		return "must be an http or https address"
 	case "e164":
-		return "must be a phone number such as " + phoneExample
+		return phoneProblem(value)
 	case "registry_id":
 		if taxNumber.MatchString(value) {
 			return "is not a valid tax number: its last digit " +

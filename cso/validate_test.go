@@ -51,6 +51,17 @@ func validOrganization() *cso.Organization {
 	}
 }
 
+// requireFields normalizes and validates o and returns the fields of the
+// validation error it must give.
+func requireFields(t *testing.T, o *cso.Organization) map[string]string {
+	t.Helper()
+
+	o.Normalize()
+	var verr *cso.ValidationError
+	require.ErrorAs(t, o.Validate(), &verr)
+	return verr.Fields
+}
+
 func TestValidateAcceptsACompleteOrganization(t *testing.T) {
 	assert.NoError(t, validOrganization().Validate())
 }
