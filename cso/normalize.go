@@ -43,7 +43,9 @@ func (off *Office) normalize() {
 	off.Name = normalizeText(off.Name)
 	off.Address = collapseSpaces(off.Address)
 	off.District = collapseSpaces(off.District)
-	off.PostalCode = strings.TrimSpace(off.PostalCode)
+
+	// Postal codes read the same digits as phone numbers do.
+	off.PostalCode = asciiDigits(strings.TrimSpace(off.PostalCode))
 }
 
 func (s *Service) normalize() {
