@@ -7,8 +7,9 @@ import (
 )
 
 // Normalize tidies o before validation: trims text, stores phone numbers
-// in E.164, adds https:// to bare domains, canonicalises language tags and
-// sorts lists. Values it cannot understand are left for Validate to report.
+// in E.164, adds https:// to bare domains, writes registry identifiers and
+// language tags in canonical form and sorts lists. Values it cannot
+// understand are left for Validate to report.
 func (o *Organization) Normalize() {
 	if o == nil {
 		return
@@ -24,7 +25,7 @@ func (o *Organization) Normalize() {
 	o.Email = strings.ToLower(strings.TrimSpace(o.Email))
 	o.Phones = normalizePhones(o.Phones)
 	o.SocialLinks = normalizeURLs(o.SocialLinks)
-	o.RegistryID = strings.TrimSpace(o.RegistryID)
+	o.RegistryID = NormalizeRegistryID(o.RegistryID)
 
 	o.Status = Status(strings.ToLower(strings.TrimSpace(string(o.Status))))
 	if o.Status == "" {

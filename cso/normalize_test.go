@@ -23,7 +23,7 @@ func TestNormalizeTidiesAnOrganizationAsTyped(t *testing.T) {
 			"0850 222 11 11", "+90 212 555 12 12", "12", " ",
 		},
 		SocialLinks: []string{"www.x.org/path", "https://x.org", "", "https://x.org"},
-		RegistryID:  " 34-123-456 ",
+		RegistryID:  " 34-123-000456 ",
 		Offices: []cso.Office{{
 			Name:       cso.Text{"Tr": "Merkez"},
 			Address:    "  Tarlabaşı  Bulvarı\n No: 1 ",

@@ -136,13 +136,7 @@ func message(fe validator.FieldError) string {
 	case "e164":
 		return phoneProblem(value)
 	case "registry_id":
-		if taxNumber.MatchString(value) {
-			return "is not a valid tax number: its last digit " +
-				"does not match the check digit of the nine before it"
-		}
-		return "must be an association register number such as " +
-			"34-123-456, a foundation register number of up to six " +
-			"digits or a 10-digit tax number"
+		return registryProblem(value)
 	case "province":
 		return fmt.Sprintf("unknown province plate code %s (use 1–81)", value)
 	case "postal_code":
