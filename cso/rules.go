@@ -88,10 +88,16 @@ func checkOffice(sl validator.StructLevel) {
 	}
 }
 
-// checkCoordinates checks that a point lies in Turkey. Coordinates out of
+// checkCoordinates checks that a point lies in Turkey. A latitude or
+// longitude of zero, which is nowhere near Turkey, is what JSON leaves
+// when it is missing, and is reported as required. Coordinates out of
 // range are reported by the latitude and longitude rules instead.
 func checkCoordinates(sl validator.StructLevel) {
 	c := sl.Current().Interface().(Coordinates)
+	if c.Lat == 0 || c.Lon == 0 {
+		reportMissingDegrees(sl, c)
+		return
+	}
 	if !(c.Lat >= -90 && c.Lat <= 90 && c.Lon >= -180 && c.Lon <= 180) {
 		return
 	}
@@ -99,6 +105,17 @@ func checkCoordinates(sl validator.StructLevel) {
 	if !c.InTurkey() {
 		// An empty field name reports on the coordinates as a whole.
 		sl.ReportError(c, "", "", "in_turkey", "")
+	}
+}
+
+// reportMissingDegrees reports the latitude or longitude of c that is
+// zero, or both.
+func reportMissingDegrees(sl validator.StructLevel, c Coordinates) {
+	if c.Lat == 0 {
+		sl.ReportError(c.Lat, "lat", "Lat", "required", "")
+	}
+	if c.Lon == 0 {
+		sl.ReportError(c.Lon, "lon", "Lon", "required", "")
 	}
 }
 

@@ -189,9 +189,12 @@ func TestValidateReportsEachBadFieldByPath(t *testing.T) {
 		{"office in Aleppo", func(o *cso.Organization) {
 			o.Offices[0].Location = &cso.Coordinates{Lat: 36.20, Lon: 37.16}
 		}, "offices[0].location", "must be inside Turkey"},
-		{"office at zero coordinates", func(o *cso.Organization) {
-			o.Offices[0].Location = &cso.Coordinates{}
-		}, "offices[0].location", "must be inside Turkey"},
+		{"office with a latitude but no longitude", func(o *cso.Organization) {
+			o.Offices[0].Location = &cso.Coordinates{Lat: 41.04}
+		}, "offices[0].location.lon", "is required"},
+		{"office with a longitude but no latitude", func(o *cso.Organization) {
+			o.Offices[0].Location = &cso.Coordinates{Lon: 28.98}
+		}, "offices[0].location.lat", "is required"},
 		{"office beyond the pole", func(o *cso.Organization) {
 			o.Offices[0].Location = &cso.Coordinates{Lat: 91, Lon: 28.98}
 		}, "offices[0].location.lat", "must be a latitude between -90 and 90"},
