@@ -181,13 +181,55 @@ func TestReadCSVParseErrors(t *testing.T) {
 		{"latitude without longitude", "A,other,,,,Cadde 1,34,,41,",
 			[]rowErrorAt{{2, "office_lon"}}},
 		{"office without address or province", "A,other,,,,,,Fatih,,",
-			[]rowErrorAt{{2, "office_address"}}},
+			[]rowErrorAt{{2, "office_address"}, {2, "office_province"}}},
+		{"office without address or province, bad latitude", "A,other,,,,,,Fatih,kuzey,29",
+			[]rowErrorAt{{2, "office_address"}, {2, "office_province"}, {2, "office_lat"}}},
 		{"several bad columns", "A,other,99,health,refugees,,,,,",
 			[]rowErrorAt{{2, "provinces"}, {2, "target_groups"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			assert.Equal(t, tt.want, importErrorsAt(t, head+tt.row+"\n"))
+		})
+	}
+}
+
+// A bad value is reported even when another column of the row leaves it
+// without services or without an office, with a reason that names it.
+func TestReadCSVReportsEveryBadValue(t *testing.T) {
+	const head = "name_tr,kind,service_areas,target_groups,languages,provinces," +
+		"office_district,office_postal_code\n"
+	tests := []struct {
+		name string
+		row  string
+		want []cso.RowError
+	}{
+		{"no valid service area", "Dil Bir,association,cooking,aliens,klingon,34,,",
+			[]cso.RowError{
+				{Line: 2, Column: "service_areas", Reason: `unknown service area "cooking"`},
+				{Line: 2, Column: "target_groups", Reason: `unknown target group "aliens"`},
+				{Line: 2, Column: "languages", Reason: `unknown language tag "klingon" ` +
+					`(use a BCP 47 tag such as tr, en or ar-SY)`},
+			}},
+		{"two bad languages", "Dil İki,association,health,,tr;xx-notatag;klingon,,,",
+			[]cso.RowError{
+				{Line: 2, Column: "languages", Reason: `unknown language tag "xx-notatag" ` +
+					`(use a BCP 47 tag such as tr, en or ar-SY); unknown language tag ` +
+					`"klingon" (use a BCP 47 tag such as tr, en or ar-SY)`},
+			}},
+		{"office without address", "Dil Üç,association,,,,,Fatih,3400",
+			[]cso.RowError{
+				{Line: 2, Column: "office_address", Reason: "required when other office columns are given"},
+				{Line: 2, Column: "office_province", Reason: "required when other office columns are given"},
+				{Line: 2, Column: "office_postal_code", Reason: "must be a five-digit postal code"},
+			}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := cso.ReadCSV(strings.NewReader(head + tt.row + "\n"))
+			var ie *cso.ImportError
+			require.ErrorAs(t, err, &ie)
+			assert.Equal(t, tt.want, ie.Rows)
 		})
 	}
 }

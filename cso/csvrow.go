@@ -36,10 +36,13 @@ func parseCSVRow(get func(string) string) (*Organization, csvProblems) {
 	return o, bad
 }
 
+// csvTextLanguages are the languages that texts have columns for.
+var csvTextLanguages = []string{"tr", "en", "ar"}
+
 // csvText gathers the _tr, _en and _ar columns of a text.
 func csvText(get func(string) string, prefix string) Text {
 	var t Text
-	for _, lang := range []string{"tr", "en", "ar"} {
+	for _, lang := range csvTextLanguages {
 		if v := get(prefix + "_" + lang); v != "" {
 			if t == nil {
 				t = Text{}
@@ -67,27 +70,15 @@ func csvList(s string) []string {
 	return items
 }
 
-// parseCSVServices makes one service per service area.
+// parseCSVServices makes one service per service area. Each column is
+// checked on its own, so that a bad value in one is reported even when
+// another leaves the row without services.
 func parseCSVServices(get func(string) string, bad csvProblems) []Service {
-	groups := csvCodes(get("target_groups"))
-	for _, g := range groups {
-		if _, ok := TargetGroup(g); !ok {
-			bad.add("target_groups", fmt.Sprintf("unknown target group %q", g))
-		}
-	}
-
-	var provinces []int
-	for _, name := range csvList(get("provinces")) {
-		code, err := parseCSVProvince(name)
-		if err != nil {
-			bad.add("provinces", err.Error())
-			continue
-		}
-		provinces = append(provinces, code)
-	}
+	groups := csvTargetGroups(get("target_groups"), bad)
+	languages := csvLanguages(get("languages"), bad)
+	provinces := csvProvinces(get("provinces"), bad)
 
 	areas := csvCodes(get("service_areas"))
-	languages := csvList(get("languages"))
 	if len(areas) == 0 && (len(groups) > 0 || len(languages) > 0 || len(provinces) > 0) {
 		bad.add("service_areas", "required when provinces, target_groups or languages are given")
 	}
@@ -110,6 +101,45 @@ func parseCSVServices(get func(string) string, bad csvProblems) []Service {
 	return services
 }
 
+// csvTargetGroups reads the target_groups cell, reporting unknown codes.
+func csvTargetGroups(cell string, bad csvProblems) []string {
+	groups := csvCodes(cell)
+	for _, g := range groups {
+		if _, ok := TargetGroup(g); !ok {
+			bad.add("target_groups", fmt.Sprintf("unknown target group %q", g))
+		}
+	}
+	return groups
+}
+
+// csvLanguages reads the languages cell, reporting what is not a BCP 47
+// tag naming a language.
+func csvLanguages(cell string, bad csvProblems) []string {
+	languages := csvList(cell)
+	for _, tag := range languages {
+		if !validLanguageTag(tag) {
+			bad.add("languages", fmt.Sprintf("unknown language tag %q "+
+				"(use a BCP 47 tag such as tr, en or ar-SY)", tag))
+		}
+	}
+	return languages
+}
+
+// csvProvinces reads the provinces cell, reporting what names no
+// province.
+func csvProvinces(cell string, bad csvProblems) []int {
+	var provinces []int
+	for _, name := range csvList(cell) {
+		code, err := parseCSVProvince(name)
+		if err != nil {
+			bad.add("provinces", err.Error())
+			continue
+		}
+		provinces = append(provinces, code)
+	}
+	return provinces
+}
+
 // parseCSVProvince reads a plate code or a province name.
 func parseCSVProvince(s string) (int, error) {
 	if strings.Trim(s, "0123456789") == "" {
@@ -127,8 +157,8 @@ func parseCSVProvince(s string) (int, error) {
 	return p.Code, nil
 }
 
-// parseCSVOffice reads the office columns and reports whether they
-// describe an office.
+// parseCSVOffice reads the office columns and reports whether any of
+// them is given.
 func parseCSVOffice(get func(string) string, bad csvProblems) (Office, bool) {
 	off := Office{
 		Address:    get("office_address"),
@@ -139,10 +169,14 @@ func parseCSVOffice(get func(string) string, bad csvProblems) (Office, bool) {
 	lat, lon := get("office_lat"), get("office_lon")
 
 	if off.Address == "" && province == "" {
-		if off.District != "" || off.PostalCode != "" || lat != "" || lon != "" {
-			bad.add("office_address", "required when other office columns are given")
+		if off.District == "" && off.PostalCode == "" && lat == "" && lon == "" {
+			return off, false
 		}
-		return off, false
+		// The office is kept, so that validation reports what else is
+		// wrong with it too.
+		const reason = "required when other office columns are given"
+		bad.add("office_address", reason)
+		bad.add("office_province", reason)
 	}
 
 	if province != "" {
