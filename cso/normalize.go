@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 )
 
 // Normalize tidies o before validation: trims text, stores phone numbers
@@ -171,8 +172,15 @@ func normalizeCodes(codes []string, canonical func(string) string) []string {
 	return slices.Compact(out)
 }
 
-// collapseSpaces trims s and replaces each run of white space inside it
-// with a single space.
+// collapseSpaces trims s and replaces each run of spaces inside it with a
+// single space. Line breaks, tabs and other control characters inside s
+// are kept, for validation to refuse where a field holds one line.
 func collapseSpaces(s string) string {
-	return strings.Join(strings.Fields(s), " ")
+	return strings.Join(strings.FieldsFunc(strings.TrimSpace(s), isPlainSpace), " ")
+}
+
+// isPlainSpace reports whether r is white space that only separates
+// words: a space, but not a line break or a tab.
+func isPlainSpace(r rune) bool {
+	return unicode.IsSpace(r) && !unicode.IsControl(r) && !isLineBreak(r)
 }

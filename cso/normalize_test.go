@@ -26,7 +26,7 @@ func TestNormalizeTidiesAnOrganizationAsTyped(t *testing.T) {
 		RegistryID:  " 34-123-000456 ",
 		Offices: []cso.Office{{
 			Name:       cso.Text{"Tr": "Merkez"},
-			Address:    "  Tarlabaşı  Bulvarı\n No: 1 ",
+			Address:    "  Tarlabaşı  Bulvarı\u00a0No: 1\n",
 			District:   " Beyoğlu  ",
 			Province:   34,
 			PostalCode: " 34435 ",
@@ -81,6 +81,19 @@ func TestNormalizeTidiesAnOrganizationAsTyped(t *testing.T) {
 	assert.Equal(t, map[string]string{
 		"phones[4]": "must be a phone number such as +90 212 555 12 12",
 	}, verr.Fields)
+}
+
+func TestNormalizeKeepsALineBreakInsideAnAddress(t *testing.T) {
+	o := validOrganization()
+	o.ShortName = "Örnek\nDerneği"
+	o.Offices[0].Address = "Tarlabaşı Bulvarı\n No: 1"
+	o.Offices[0].District = "Bey\u2028oğlu"
+
+	o.Normalize()
+
+	assert.Equal(t, "Örnek\nDerneği", o.ShortName)
+	assert.Equal(t, "Tarlabaşı Bulvarı\n No: 1", o.Offices[0].Address)
+	assert.Equal(t, "Bey\u2028oğlu", o.Offices[0].District)
 }
 
 func TestNormalizeKeepsTheCanonicalTagWhenTwoCollide(t *testing.T) {

@@ -5,19 +5,13 @@ import (
 	"net/url"
 	"reflect"
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/go-playground/validator/v10"
 	"golang.org/x/text/language"
 )
-
-// maxTextValue is the longest value, in characters, of one language of a
-// Text.
-const maxTextValue = 5000
 
 var (
 	slugPattern       = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
@@ -31,7 +25,7 @@ var fieldRules = map[string]validator.Func{
 		return validSlug(fl.Field().String())
 	},
 	"text": func(fl validator.FieldLevel) bool {
-		return textProblem(textOf(fl.Field())) == ""
+		return textProblem(textOf(fl.Field()), singleLineText(fl.FieldName())) == ""
 	},
 	"plain": func(fl validator.FieldLevel) bool {
 		return plainProblem(fl.Field().String(), false) == ""
@@ -86,6 +80,13 @@ func checkOffice(sl validator.StructLevel) {
 		sl.ReportError(off.PostalCode, "postal_code", "PostalCode",
 			"postal_province", plate)
 	}
+}
+
+// singleLineText reports whether the Text field with the JSON name holds
+// one line in each language: the names of organizations, offices and
+// services do, while descriptions and the like may have paragraphs.
+func singleLineText(name string) bool {
+	return name == "name"
 }
 
 // checkCoordinates checks that a point lies in Turkey. A latitude or
@@ -143,7 +144,8 @@ func message(fe validator.FieldError) string {
 		return "must be lower-case letters and digits in words joined by " +
 			"single hyphens, at most 80 characters"
 	case "text":
-		return textProblem(textOf(reflect.ValueOf(fe.Value())))
+		return textProblem(textOf(reflect.ValueOf(fe.Value())),
+			singleLineText(fe.Field()))
 	case "text_tr":
 		return "must have a Turkish (tr) value"
 	case "plain":
@@ -199,47 +201,6 @@ func provinceName(s string) string {
 	return p.Name.In("tr").Value
 }
 
-// textOf returns the Text held by v, or nil if v holds none.
-func textOf(v reflect.Value) Text {
-	if !v.IsValid() || !v.CanInterface() {
-		return nil
-	}
-	t, _ := v.Interface().(Text)
-	return t
-}
-
-// textProblem describes the first thing wrong with t, in language-tag
-// order, or returns "" if t is valid.
-func textProblem(t Text) string {
-	tags := make([]string, 0, len(t))
-	for tag := range t {
-		tags = append(tags, tag)
-	}
-	slices.Sort(tags)
-
-	for _, tag := range tags {
-		v := t[tag]
-		switch {
-		case tag == "":
-			return "has a value without a language tag"
-		case !validLanguageTag(tag):
-			return fmt.Sprintf("has an unknown language tag %q "+
-				"(use a BCP 47 tag such as tr, en or ar-SY)", tag)
-		case canonicalTag(tag) != tag:
-			return fmt.Sprintf("must write the language tag %q as %q",
-				tag, canonicalTag(tag))
-		case !utf8.ValidString(v):
-			return fmt.Sprintf("has text in %s that is not valid UTF-8", tag)
-		case utf8.RuneCountInString(v) > maxTextValue:
-			return fmt.Sprintf("must be at most %d characters in %s",
-				maxTextValue, tag)
-		case plainProblem(v, true) != "":
-			return plainProblem(v, true) + " in " + tag
-		}
-	}
-	return ""
-}
-
 // validLanguageTag reports whether s is a BCP 47 tag that names a
 // language: "und" and private-use tags such as "x-foo" do not.
 func validLanguageTag(s string) bool {
@@ -279,28 +240,6 @@ func validHTTPURL(s string) bool {
 	host := u.Hostname()
 	return strings.Contains(host, ".") &&
 		!strings.HasPrefix(host, ".") && !strings.HasSuffix(host, ".")
-}
-
-// plainProblem describes why s is not plain text, or returns "" if it is.
-// Control characters (NUL among them) and the invisible characters that
-// override the direction of text have no place in a directory's names and
-// addresses: they corrupt storage or let one name pose as another. Line
-// breaks and tabs are allowed where multiline is true.
-func plainProblem(s string, multiline bool) string {
-	if !utf8.ValidString(s) {
-		return "must be valid UTF-8 text"
-	}
-
-	for _, r := range s {
-		switch {
-		case multiline && (r == '\n' || r == '\r' || r == '\t'):
-		case unicode.IsControl(r):
-			return fmt.Sprintf("must not contain the control character U+%04X", r)
-		case r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069:
-			return fmt.Sprintf("must not contain the direction override U+%04X", r)
-		}
-	}
-	return ""
 }
 
 // validSlug reports whether s has the form of a slug.

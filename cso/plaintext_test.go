@@ -1,0 +1,104 @@
+package cso_test
+
+import (
+	"encoding/json"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/musterekproje/musterek/cso"
+)
+
+func TestValidateRefusesTextThatCouldNotBeRead(t *testing.T) {
+	const lost = "has a character that could not be read (U+FFFD): " +
+		"type the text again"
+
+	cases := []struct {
+		name string
+		json string
+		want map[string]string
+	}{
+		{"lone surrogate in a name", `{"name": {"tr": "Deneme \ud800"}}`,
+			map[string]string{"name": lost + " in tr"}},
+		{"lone low surrogate in a description",
+			`{"description": {"en": "Help \udc00 here"}}`,
+			map[string]string{"description": lost + " in en"}},
+		{"replacement character in a short name", `{"short_name": "ÖD\ufffd"}`,
+			map[string]string{"short_name": lost}},
+		{"lone surrogate in an address",
+			`{"offices": [{"address": "Sokak \ud83d", "province": 34}]}`,
+			map[string]string{"offices[0].address": lost}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			o := validOrganization()
+			o.Offices = nil
+			require.NoError(t, json.Unmarshal([]byte(c.json), o))
+			assert.Equal(t, c.want, requireFields(t, o))
+		})
+	}
+}
+
+func TestValidateKeepsSingleLineFieldsOnOneLine(t *testing.T) {
+	cases := []struct {
+		name   string
+		change func(o *cso.Organization)
+		path   string
+		want   string
+	}{
+		{"name with a line feed", func(o *cso.Organization) {
+			o.Name["tr"] = "Çok\nSatırlı"
+		}, "name", "must be on one line: remove the line break U+000A in tr"},
+		{"name with a carriage return", func(o *cso.Organization) {
+			o.Name["en"] = "Two\r\nLines"
+		}, "name", "must be on one line: remove the line break U+000D in en"},
+		{"name with a tab", func(o *cso.Organization) {
+			o.Name["tr"] = "Örnek\tDernek"
+		}, "name", "must not contain the control character U+0009 in tr"},
+		{"name with a line separator", func(o *cso.Organization) {
+			o.Name["ar"] = "جمعية\u2028النموذجية"
+		}, "name", "must be on one line: remove the line break U+2028 in ar"},
+		{"short name with a line feed", func(o *cso.Organization) {
+			o.ShortName = "Ö\nD"
+		}, "short_name", "must be on one line: remove the line break U+000A"},
+		{"short name with a tab", func(o *cso.Organization) {
+			o.ShortName = "Ö\tD"
+		}, "short_name", "must not contain the control character U+0009"},
+		{"address with a line feed", func(o *cso.Organization) {
+			o.Offices[0].Address = "Tarlabaşı Bulvarı\nNo: 1"
+		}, "offices[0].address", "must be on one line: remove the line break U+000A"},
+		{"district with next line", func(o *cso.Organization) {
+			o.Offices[0].District = "Bey\u0085oğlu"
+		}, "offices[0].district", "must be on one line: remove the line break U+0085"},
+		{"office name with a line feed", func(o *cso.Organization) {
+			o.Offices[0].Name = cso.Text{"tr": "Merkez\nOfis"}
+		}, "offices[0].name", "must be on one line: remove the line break U+000A in tr"},
+		{"service name with a paragraph separator", func(o *cso.Organization) {
+			o.Services[0].Name["tr"] = "Hukuki\u2029danışmanlık"
+		}, "services[0].name", "must be on one line: remove the line break U+2029 in tr"},
+		{"description with a vertical tab", func(o *cso.Organization) {
+			o.Description["tr"] = "Bir\vİki"
+		}, "description", "must not contain the control character U+000B in tr"},
+		{"eligibility with NUL", func(o *cso.Organization) {
+			o.Services[0].Eligibility = cso.Text{"tr": "Herkes\x00"}
+		}, "services[0].eligibility", "must not contain the control character U+0000 in tr"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			o := validOrganization()
+			c.change(o)
+			assert.Equal(t, map[string]string{c.path: c.want}, requireFields(t, o))
+		})
+	}
+}
+
+func TestValidateLetsLongTextsHaveParagraphs(t *testing.T) {
+	o := validOrganization()
+	o.Description["tr"] = "Birinci paragraf.\r\n\r\n\tİkinci paragraf.\u2028Satır."
+	o.Services[0].Eligibility = cso.Text{"tr": "1. Kimlik\n2. Adres"}
+	o.Services[0].RequiredDocuments = cso.Text{"en": "ID card\nProof of address"}
+
+	o.Normalize()
+	assert.NoError(t, o.Validate())
+}
