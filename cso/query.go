@@ -15,8 +15,10 @@ const (
 // order of their Turkish name.
 type Query struct {
 	// Text is what a person typed: each word must match the start of a
-	// word in a name, description or service, folded the Turkish way.
-	Text string `json:"q,omitempty" validate:"max=200"`
+	// word in a name, description or service, folded the Turkish way. It
+	// is one line of plain text: invalid UTF-8, control characters and
+	// direction overrides are refused.
+	Text string `json:"q,omitempty" validate:"max=200,plain"`
 
 	Province    int    `json:"province,omitempty" validate:"omitempty,province"`
 	ServiceArea string `json:"service_area,omitempty" validate:"omitempty,service_area"`

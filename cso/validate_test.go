@@ -396,6 +396,16 @@ func TestQueryValidate(t *testing.T) {
 			"status[0]", "must be one of: active, inactive, closed"},
 		{"text too long", func(q *cso.Query) { q.Text = strings.Repeat("ı", 201) },
 			"q", "must be at most 200 characters"},
+		{"text not UTF-8", func(q *cso.Query) { q.Text = "caf\xe9" },
+			"q", "must be valid UTF-8 text"},
+		{"text with NUL", func(q *cso.Query) { q.Text = "çocuk\x00" },
+			"q", "must not contain the control character U+0000"},
+		{"text with an escape", func(q *cso.Query) { q.Text = "\x1b[2Jçocuk" },
+			"q", "must not contain the control character U+001B"},
+		{"text with a line feed", func(q *cso.Query) { q.Text = "çocuk\nsağlık" },
+			"q", "must be on one line: remove the line break U+000A"},
+		{"text with a direction override", func(q *cso.Query) { q.Text = "\u202ekuçoç" },
+			"q", "must not contain the direction override U+202E"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
