@@ -10,7 +10,9 @@ import (
 // Normalize tidies o before validation: trims text, stores phone numbers
 // in E.164, adds https:// to bare domains, writes registry identifiers and
 // language tags in canonical form and sorts lists. Values it cannot
-// understand are left for Validate to report.
+// understand are left for Validate to report. A text with two different
+// values under tags of one language, such as "tr" and "TR", keeps both
+// tags, for Validate to report.
 func (o *Organization) Normalize() {
 	if o == nil {
 		return
@@ -92,40 +94,42 @@ func NormalizeURL(s string) string {
 var urlScheme = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9+-]*:`)
 
 // normalizeText trims t's values and drops empty ones, and writes its
-// language tags in canonical form. When two tags have the same canonical
-// form, the value under the tag already written canonically wins.
+// language tags in canonical form. When two tags with different values
+// have the same canonical form, it keeps the tags as given, since keeping
+// either value would lose the other.
 func normalizeText(t Text) Text {
 	if len(t) == 0 {
 		return t
 	}
 
-	tags := make([]string, 0, len(t))
-	for tag := range t {
-		tags = append(tags, tag)
-	}
-	slices.SortFunc(tags, func(a, b string) int {
-		// Canonical tags first, then in byte order, so the result does
-		// not depend on the map's order.
-		ac, bc := canonicalTag(a) == a, canonicalTag(b) == b
-		switch {
-		case ac && !bc:
-			return -1
-		case bc && !ac:
-			return 1
-		}
-		return strings.Compare(a, b)
-	})
-
 	out := make(Text, len(t))
-	for _, tag := range tags {
-		v := strings.TrimSpace(t[tag])
-		key := canonicalTag(strings.TrimSpace(tag))
-		if _, taken := out[key]; v != "" && !taken {
-			out[key] = v
+	for tag, v := range t {
+		v = strings.TrimSpace(v)
+		if v == "" {
+			continue
 		}
+
+		key := canonicalTag(strings.TrimSpace(tag))
+		if prev, taken := out[key]; taken && prev != v {
+			return trimText(t)
+		}
+		out[key] = v
 	}
+
 	if len(out) == 0 {
 		return nil
+	}
+	return out
+}
+
+// trimText returns t with its values trimmed and empty ones dropped,
+// under the tags as given.
+func trimText(t Text) Text {
+	out := make(Text, len(t))
+	for tag, v := range t {
+		if v = strings.TrimSpace(v); v != "" {
+			out[tag] = v
+		}
 	}
 	return out
 }

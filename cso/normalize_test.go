@@ -96,10 +96,16 @@ func TestNormalizeKeepsALineBreakInsideAnAddress(t *testing.T) {
 	assert.Equal(t, "Bey\u2028oğlu", o.Offices[0].District)
 }
 
-func TestNormalizeKeepsTheCanonicalTagWhenTwoCollide(t *testing.T) {
-	o := &cso.Organization{Name: cso.Text{"TR": "büyük", "tr": "küçük"}}
+func TestNormalizeMergesTagsOfOneLanguageWithTheSameValue(t *testing.T) {
+	o := &cso.Organization{Name: cso.Text{"TR": "Örnek ", "tr": "Örnek"}}
 	o.Normalize()
-	assert.Equal(t, cso.Text{"tr": "küçük"}, o.Name)
+	assert.Equal(t, cso.Text{"tr": "Örnek"}, o.Name)
+}
+
+func TestNormalizeKeepsTagsOfOneLanguageWithDifferentValues(t *testing.T) {
+	o := &cso.Organization{Name: cso.Text{"TR": " büyük", "tr": "küçük", "en": ""}}
+	o.Normalize()
+	assert.Equal(t, cso.Text{"TR": "büyük", "tr": "küçük"}, o.Name)
 }
 
 func TestNormalizeKeepsAnExplicitStatus(t *testing.T) {

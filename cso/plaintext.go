@@ -2,8 +2,10 @@ package cso
 
 import (
 	"fmt"
+	"maps"
 	"reflect"
 	"slices"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -21,10 +23,25 @@ func textOf(v reflect.Value) Text {
 	return t
 }
 
+// hasTurkish reports whether t has a Turkish value, under a tag written in
+// any case.
+func hasTurkish(t Text) bool {
+	for tag, v := range t {
+		if canonicalTag(strings.TrimSpace(tag)) == "tr" && strings.TrimSpace(v) != "" {
+			return true
+		}
+	}
+	return false
+}
+
 // textProblem describes the first thing wrong with t, in language-tag
 // order, or returns "" if t is valid. Each value of a single-line text,
 // such as a name, must be on one line.
 func textProblem(t Text, singleLine bool) string {
+	if problem := sharedTagProblem(t); problem != "" {
+		return problem
+	}
+
 	tags := make([]string, 0, len(t))
 	for tag := range t {
 		tags = append(tags, tag)
@@ -62,6 +79,55 @@ func textValueProblem(tag, v string, singleLine bool) string {
 		return problem + " in " + tag
 	}
 	return ""
+}
+
+// sharedTagProblem reports two tags of t that name the same language,
+// such as "tr" and "TR", with different values: keeping either would
+// lose the other. It returns "" when there are none.
+func sharedTagProblem(t Text) string {
+	byLanguage := map[string][]string{}
+	for tag, v := range t {
+		if strings.TrimSpace(v) != "" {
+			key := canonicalTag(strings.TrimSpace(tag))
+			byLanguage[key] = append(byLanguage[key], tag)
+		}
+	}
+
+	languages := slices.Sorted(maps.Keys(byLanguage))
+	for _, lang := range languages {
+		tags := byLanguage[lang]
+		if len(tags) > 1 && !sameValues(t, tags) {
+			slices.Sort(tags)
+			return fmt.Sprintf("has different values for one language "+
+				"under %s: keep one", quotedList(tags))
+		}
+	}
+	return ""
+}
+
+// sameValues reports whether t holds the same value, but for surrounding
+// spaces, under each of the tags.
+func sameValues(t Text, tags []string) bool {
+	first := strings.TrimSpace(t[tags[0]])
+	for _, tag := range tags[1:] {
+		if strings.TrimSpace(t[tag]) != first {
+			return false
+		}
+	}
+	return true
+}
+
+// quotedList writes the words quoted and joined as in "a", "b" and "c".
+func quotedList(words []string) string {
+	quoted := make([]string, len(words))
+	for i, w := range words {
+		quoted[i] = fmt.Sprintf("%q", w)
+	}
+	last := len(quoted) - 1
+	if last == 0 {
+		return quoted[0]
+	}
+	return strings.Join(quoted[:last], ", ") + " and " + quoted[last]
 }
 
 // plainProblem describes why s is not plain text, or returns "" if it is.

@@ -40,6 +40,43 @@ func TestValidateRefusesTextThatCouldNotBeRead(t *testing.T) {
 	}
 }
 
+func TestValidateRefusesTwoValuesForOneLanguage(t *testing.T) {
+	cases := []struct {
+		name   string
+		change func(o *cso.Organization)
+		want   map[string]string
+	}{
+		{"name in tr and TR", func(o *cso.Organization) {
+			o.Name = cso.Text{"tr": "a", "TR": "x"}
+		}, map[string]string{
+			"name": `has different values for one language under "TR" and "tr": keep one`,
+		}},
+		{"name in TR and Tr only", func(o *cso.Organization) {
+			o.Name = cso.Text{"TR": "a", "Tr": "x"}
+		}, map[string]string{
+			"name": `has different values for one language under "TR" and "Tr": keep one`,
+		}},
+		{"description in ar-SY and ar-sy", func(o *cso.Organization) {
+			o.Description = cso.Text{"ar-SY": "y", "ar-sy": "x"}
+		}, map[string]string{
+			"description": `has different values for one language under "ar-SY" and "ar-sy": keep one`,
+		}},
+		{"service eligibility under three spellings", func(o *cso.Organization) {
+			o.Services[0].Eligibility = cso.Text{"en": "a", " en": "a", "EN": "b"}
+		}, map[string]string{
+			"services[0].eligibility": `has different values for one language ` +
+				`under " en", "EN" and "en": keep one`,
+		}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			o := validOrganization()
+			c.change(o)
+			assert.Equal(t, c.want, requireFields(t, o))
+		})
+	}
+}
+
 func TestValidateKeepsSingleLineFieldsOnOneLine(t *testing.T) {
 	cases := []struct {
 		name   string

@@ -31,7 +31,7 @@ var fieldRules = map[string]validator.Func{
 		return plainProblem(fl.Field().String(), false) == ""
 	},
 	"text_tr": func(fl validator.FieldLevel) bool {
-		return strings.TrimSpace(textOf(fl.Field())["tr"]) != ""
+		return hasTurkish(textOf(fl.Field()))
 	},
 	"http_url": func(fl validator.FieldLevel) bool {
 		return validHTTPURL(fl.Field().String())
