@@ -79,19 +79,50 @@ var csvColumns = []string{
 // editor counts them. ReadCSV reads r to its end; a caller that accepts
 // files from the network should limit their size first.
 func ReadCSV(r io.Reader) ([]*Organization, error) {
-	orgs, _, err := readCSV(r)
-	return orgs, err
+	f, err := readCSV(r)
+	if err != nil {
+		return nil, err
+	}
+	if len(f.errs) > 0 {
+		return nil, &ImportError{Rows: f.errs}
+	}
+
+	orgs := make([]*Organization, len(f.rows))
+	for i, row := range f.rows {
+		orgs[i] = row.org
+	}
+	return orgs, nil
 }
 
-// readCSV reads organizations as ReadCSV does, and the slug the directory
-// matches each by: the one given, or the one derived from its name.
-func readCSV(r io.Reader) ([]*Organization, []string, error) {
+// csvFile is what readCSV found in a file: its good rows, and an error
+// for every bad column of its bad rows.
+type csvFile struct {
+	head map[string]int // the header's columns, by name
+	rows []csvRow
+	errs []RowError // by line
+}
+
+// csvRow is a good row of a file.
+type csvRow struct {
+	line int
+	org  *Organization
+
+	// slug is the one the directory matches org by: the one given, or,
+	// when derived is true, the one derived from the name.
+	slug    string
+	derived bool
+}
+
+// readCSV reads a file as ReadCSV does and returns its good rows with
+// the errors of its bad ones. A file it refuses as a whole (no header,
+// bad columns, too many rows) yields an *ImportError instead.
+func readCSV(r io.Reader) (*csvFile, error) {
 	cr := csv.NewReader(skipBOM(r))
 	cr.ReuseRecord = true
 
 	head, err := readCSVHeader(cr)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 
 	imp := newCSVImport(head)
@@ -103,7 +134,7 @@ func readCSV(r io.Reader) ([]*Organization, []string, error) {
 
 		line := recordLine(cr, err)
 		if n > MaxCSVRows {
-			return nil, nil, &ImportError{Rows: []RowError{{
+			return nil, &ImportError{Rows: []RowError{{
 				Line: line,
 				Reason: fmt.Sprintf(
 					"the file has more than %d data rows: split it",
@@ -111,7 +142,7 @@ func readCSV(r io.Reader) ([]*Organization, []string, error) {
 			}}}
 		}
 		if err != nil && !isCSVSyntaxError(err) {
-			return nil, nil, fmt.Errorf("cso: read csv: %w", err)
+			return nil, fmt.Errorf("cso: read csv: %w", err)
 		}
 		if err != nil {
 			imp.fail(line, "", syntaxReason(err))
@@ -120,7 +151,7 @@ func readCSV(r io.Reader) ([]*Organization, []string, error) {
 
 		imp.row(line, rec)
 	}
-	return imp.checkAll()
+	return imp.checkAll(), nil
 }
 
 // skipBOM returns r without a leading UTF-8 byte order mark.

@@ -10,15 +10,12 @@ import (
 	"sync/atomic"
 )
 
-// csvImport gathers the organizations and the errors of a CSV file. It
-// reads every row first and checks them once the whole file is read, so
-// a file over the row limit is refused before any row is validated.
+// csvImport gathers the rows and the errors of a CSV file. It reads
+// every row first and checks them once the whole file is read, so a file
+// over the row limit is refused before any row is validated.
 type csvImport struct {
-	head   map[string]int
+	file   csvFile
 	parsed []parsedRow
-	orgs   []*Organization
-	keys   []string // the slug each of orgs is matched by
-	errs   []RowError
 
 	// slugs and registryIDs remember the first line of each key, to
 	// report duplicates within the file.
@@ -41,7 +38,7 @@ type parsedRow struct {
 
 func newCSVImport(head map[string]int) *csvImport {
 	return &csvImport{
-		head:        head,
+		file:        csvFile{head: head},
 		slugs:       map[string]int{},
 		registryIDs: map[string]int{},
 	}
@@ -49,7 +46,7 @@ func newCSVImport(head map[string]int) *csvImport {
 
 // fail records an error that concerns the whole row.
 func (imp *csvImport) fail(line int, column, reason string) {
-	imp.errs = append(imp.errs, RowError{line, column, reason})
+	imp.file.errs = append(imp.file.errs, RowError{line, column, reason})
 }
 
 // row keeps one record, which the reader may overwrite afterwards; its
@@ -58,47 +55,58 @@ func (imp *csvImport) row(line int, rec []string) {
 	imp.parsed = append(imp.parsed, parsedRow{line: line, fields: slices.Clone(rec)})
 }
 
-// checkAll checks the rows read and returns their organizations, with
-// the slug each is matched by, or the errors of the bad rows.
-func (imp *csvImport) checkAll() ([]*Organization, []string, error) {
+// checkAll checks the rows read and returns the file with its good rows
+// and the errors of the bad ones, sorted by line.
+func (imp *csvImport) checkAll() *csvFile {
 	imp.check(imp.parsed)
 	imp.parsed = nil
-	if len(imp.errs) == 0 {
-		return imp.orgs, imp.keys, nil
-	}
 
-	slices.SortStableFunc(imp.errs, func(a, b RowError) int {
+	sortRowErrors(imp.file.errs)
+	return &imp.file
+}
+
+// sortRowErrors sorts errs by line, keeping the order of the errors of
+// one line.
+func sortRowErrors(errs []RowError) {
+	slices.SortStableFunc(errs, func(a, b RowError) int {
 		return a.Line - b.Line
 	})
-	return nil, nil, &ImportError{Rows: imp.errs}
 }
 
 // check parses, normalizes and validates rows and records either the
-// organizations or the errors, one per bad column. Rows are prepared in
+// good rows or the errors, one per bad column. Rows are prepared in
 // parallel, as each stands on its own; what depends on the rows before
 // it (duplicates) is checked after, in order.
 func (imp *csvImport) check(rows []parsedRow) {
 	inParallel(len(rows), func(i int) {
-		rows[i].prepare(imp.head)
+		rows[i].prepare(imp.file.head)
 	})
 
 	for _, r := range rows {
 		imp.duplicates(r)
-
-		var verr *ValidationError
-		if errors.As(r.invalid, &verr) {
-			r.bad.addValidation(verr)
-		} else if r.invalid != nil {
-			r.bad.add("", r.invalid.Error())
-		}
+		r.bad.addError(r.invalid)
 
 		for _, column := range r.bad.columns() {
 			imp.fail(r.line, column, r.bad[column])
 		}
 		if len(r.bad) == 0 {
-			imp.orgs = append(imp.orgs, r.org)
-			imp.keys = append(imp.keys, r.slug)
+			imp.file.rows = append(imp.file.rows, csvRow{
+				line: r.line, org: r.org, slug: r.slug, derived: r.derived,
+			})
 		}
+	}
+}
+
+// addError records what checking a row returned: the fields of a
+// *ValidationError under their columns, or any other error as a problem
+// of the whole row. A nil error adds nothing.
+func (p csvProblems) addError(err error) {
+	var verr *ValidationError
+	switch {
+	case errors.As(err, &verr):
+		p.addValidation(verr)
+	case err != nil:
+		p.add("", err.Error())
 	}
 }
 

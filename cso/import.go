@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"slices"
 	"time"
 )
 
@@ -20,10 +21,13 @@ const matchBatch = 500
 
 // Import reads organizations in the CSV format of ReadCSV and saves them
 // in one transaction: a file with any bad row imports nothing and returns
-// an *ImportError listing every bad row. A row updates the organization
-// with the same registry identifier, or else the same slug, so importing
-// the same file twice changes nothing the second time. Imports never move
-// verification dates. Only an administrator may import.
+// an *ImportError listing every bad row. Only an administrator may
+// import.
+//
+// A row updates the organization with the same registry identifier, or
+// else the same slug, so importing the same file twice changes nothing
+// the second time. No two rows may update the same organization. Imports
+// never move verification dates.
 //
 // A Store that is also a KeyFinder is asked at once which of many rows
 // match stored organizations, and one that is also a BulkCreator creates
@@ -34,15 +38,26 @@ func (d *Directory) Import(ctx context.Context, actor Actor, r io.Reader) (*Impo
 		return nil, err
 	}
 
-	orgs, slugs, err := readCSV(r)
+	f, err := readCSV(r)
 	if err != nil {
 		return nil, err
 	}
 
 	var report ImportReport
 	err = d.store.Atomically(ctx, func(ctx context.Context, tx Store) error {
-		imp := &importer{tx: tx}
-		if err := imp.run(ctx, orgs, slugs); err != nil {
+		imp := newImporter(tx, f)
+		if err := imp.plan(ctx); err != nil {
+			return err
+		}
+
+		// Rows that matched are reported along with those that were bad
+		// already, and nothing is written.
+		if errs := slices.Concat(f.errs, imp.errs); len(errs) > 0 {
+			sortRowErrors(errs)
+			return &ImportError{Rows: errs}
+		}
+
+		if err := imp.apply(ctx); err != nil {
 			return err
 		}
 		report = imp.report
@@ -54,83 +69,128 @@ func (d *Directory) Import(ctx context.Context, actor Actor, r io.Reader) (*Impo
 	return &report, nil
 }
 
-// importer saves the rows of one file inside one transaction.
+// importer saves the rows of one file inside one transaction. It plans
+// every row first, matching it and checking what it would change, and
+// writes only when no row failed.
 type importer struct {
-	tx     Store
-	report ImportReport
+	tx   Store
+	file *csvFile
 
-	// finder and index find the stored organizations that rows match, a
-	// chunk of rows at a time; finder is nil when tx is no KeyFinder and
-	// each row is looked up on its own.
+	// keys finds the stored organizations that rows match: a chunk's
+	// index when tx is a KeyFinder, or tx itself.
 	finder KeyFinder
-	index  *importIndex
+	keys   keyLookup
 
-	// pending are the new organizations that a BulkCreator creates once
-	// every row is matched.
-	pending []*Organization
+	// matched holds the stored organizations that rows matched, by ID.
+	matched map[int64]matchedRow
+
+	// freed holds the registry identifiers that planned updates give up.
+	freed map[string]bool
+
+	updates []*Organization
+	creates []*Organization
+	errs    []RowError
+	report  ImportReport
 }
 
-// run saves orgs in their order; slugs[i] is the slug orgs[i] is matched
-// by.
-func (imp *importer) run(ctx context.Context, orgs []*Organization, slugs []string) error {
-	imp.finder, _ = imp.tx.(KeyFinder)
+// matchedRow is the row that matched a stored organization.
+type matchedRow struct {
+	line int
+	slug string // the organization's
+}
 
-	for start := 0; start < len(orgs); start += matchBatch {
-		end := min(start+matchBatch, len(orgs))
+func newImporter(tx Store, f *csvFile) *importer {
+	imp := &importer{
+		tx:      tx,
+		file:    f,
+		keys:    storeKeys{tx},
+		matched: map[int64]matchedRow{},
+		freed:   map[string]bool{},
+	}
+	imp.finder, _ = tx.(KeyFinder)
+	return imp
+}
+
+// plan matches the rows in their order, a chunk at a time, and records
+// what each would do or why it may not.
+func (imp *importer) plan(ctx context.Context) error {
+	rows := imp.file.rows
+	for start := 0; start < len(rows); start += matchBatch {
+		chunk := rows[start:min(start+matchBatch, len(rows))]
 		if imp.finder != nil {
-			index, err := loadImportIndex(ctx, imp.finder,
-				orgs[start:end], slugs[start:end])
+			index, err := loadImportIndex(ctx, imp.finder, chunk)
 			if err != nil {
 				return err
 			}
-			imp.index = index
+			imp.keys = index
 		}
 
-		for i := start; i < end; i++ {
-			if err := imp.row(ctx, orgs[i], slugs[i]); err != nil {
+		for _, row := range chunk {
+			if err := imp.planRow(ctx, row); err != nil {
 				return err
 			}
 		}
 	}
-	return imp.flush(ctx)
+	return nil
 }
 
-// row creates o or updates the organization it matches; slug is the one
-// o is matched by.
-func (imp *importer) row(ctx context.Context, o *Organization, slug string) error {
-	stored, found, err := imp.match(ctx, o, slug)
+// planRow plans the creation of a row's organization or the update of
+// the one it matches.
+func (imp *importer) planRow(ctx context.Context, row csvRow) error {
+	m, err := imp.match(ctx, row)
 	if err != nil {
 		return err
 	}
-
-	if !found {
-		n, err := prepareImported(o, slug)
-		if err != nil {
-			return err
-		}
-		return imp.create(ctx, n)
+	if m.id == 0 {
+		imp.planCreate(row)
+		return nil
 	}
 
-	n := *o
+	if column, reason := imp.refusal(row, m); reason != "" {
+		imp.fail(row.line, column, reason)
+		return nil
+	}
+	imp.matched[m.id] = matchedRow{row.line, m.stored.Slug}
+	imp.planUpdate(row, m.stored)
+	return nil
+}
+
+// planCreate plans the creation of a row's organization, which needs a
+// slug.
+func (imp *importer) planCreate(row csvRow) {
+	if !validSlug(row.slug) {
+		imp.fail(row.line, "slug", "cannot be derived from the name: "+
+			"give a slug of Latin letters, digits and hyphens")
+		return
+	}
+
+	n := *row.org
+	n.ID, n.Version, n.LastVerified = 0, 0, nil
+	n.CreatedAt, n.UpdatedAt = time.Time{}, time.Time{}
+	n.Slug = row.slug
+	imp.creates = append(imp.creates, &n)
+}
+
+// planUpdate plans the update of stored by a row, unless the row leaves
+// it as it is.
+func (imp *importer) planUpdate(row csvRow, stored *Organization) {
+	n := *row.org
 	n.Slug, n.Version = "", stored.Version
-	n.Offices = keepConfidentialOffices(o.Offices, stored.Offices)
+	n.Offices = keepConfidentialOffices(row.org.Offices, stored.Offices)
 	u, err := prepareUpdate(stored, &n)
 	if err != nil {
-		return err
+		imp.failWith(row.line, err)
+		return
 	}
 
 	if sameContent(stored, u) {
 		imp.report.Unchanged++
-		return nil
+		return
 	}
-	if err := imp.tx.UpdateOrganization(ctx, u); err != nil {
-		return fmt.Errorf("cso: import %q: %w", u.Slug, err)
+	imp.updates = append(imp.updates, u)
+	if stored.RegistryID != "" && stored.RegistryID != u.RegistryID {
+		imp.freed[stored.RegistryID] = true
 	}
-	if imp.index != nil {
-		imp.index.updated(stored, u)
-	}
-	imp.report.Updated++
-	return nil
 }
 
 // keepConfidentialOffices returns the offices of a row of a file with
@@ -154,59 +214,58 @@ func keepConfidentialOffices(rowOffices, stored []Office) []Office {
 	return append(offices, rowOffices[next:]...)
 }
 
-// match finds the stored organization a row stands for.
-func (imp *importer) match(ctx context.Context, o *Organization, slug string) (*Organization, bool, error) {
-	if imp.index == nil {
-		return importMatch(ctx, imp.tx, o, slug)
-	}
-	return imp.index.match(ctx, imp.tx, o, slug)
+// fail records why a row may not be imported.
+func (imp *importer) fail(line int, column, reason string) {
+	imp.errs = append(imp.errs, RowError{line, column, reason})
 }
 
-// create creates n, or keeps it for the end when tx is a BulkCreator.
-// Deferring is safe because the slugs and registry identifiers of a file
-// are unique (ReadCSV checks it), so no later row can match n or take
-// its keys.
-func (imp *importer) create(ctx context.Context, n *Organization) error {
-	if _, ok := imp.tx.(BulkCreator); !ok {
+// failWith records err, what checking a row's update returned, under the
+// columns it names.
+func (imp *importer) failWith(line int, err error) {
+	bad := csvProblems{}
+	bad.addError(err)
+	for _, column := range bad.columns() {
+		imp.fail(line, column, bad[column])
+	}
+}
+
+// apply runs the planned updates in the order of their rows, then
+// creates the new organizations: all at once when tx is a BulkCreator.
+// Creating last is safe because the slugs and registry identifiers of a
+// file are unique (ReadCSV checks it), so no update can take the keys
+// of a new organization.
+func (imp *importer) apply(ctx context.Context) error {
+	for _, u := range imp.updates {
+		if err := imp.tx.UpdateOrganization(ctx, u); err != nil {
+			return fmt.Errorf("cso: import %q: %w", u.Slug, err)
+		}
+	}
+	imp.report.Updated = len(imp.updates)
+
+	if err := imp.create(ctx); err != nil {
+		return err
+	}
+	imp.report.Created = len(imp.creates)
+	return nil
+}
+
+// create creates the planned new organizations.
+func (imp *importer) create(ctx context.Context) error {
+	if len(imp.creates) == 0 {
+		return nil
+	}
+
+	if bc, ok := imp.tx.(BulkCreator); ok {
+		if err := bc.CreateOrganizations(ctx, imp.creates); err != nil {
+			return fmt.Errorf("cso: import: %w", err)
+		}
+		return nil
+	}
+
+	for _, n := range imp.creates {
 		if err := imp.tx.CreateOrganization(ctx, n); err != nil {
 			return fmt.Errorf("cso: import %q: %w", n.Slug, err)
 		}
-		imp.report.Created++
-		return nil
 	}
-
-	imp.pending = append(imp.pending, n)
 	return nil
-}
-
-// flush creates the pending organizations.
-func (imp *importer) flush(ctx context.Context) error {
-	if len(imp.pending) == 0 {
-		return nil
-	}
-
-	bc := imp.tx.(BulkCreator)
-	if err := bc.CreateOrganizations(ctx, imp.pending); err != nil {
-		return fmt.Errorf("cso: import: %w", err)
-	}
-	imp.report.Created += len(imp.pending)
-	imp.pending = imp.pending[:0]
-	return nil
-}
-
-// prepareImported does what prepareNew does for a row of a file, which
-// readCSV has normalized and validated already and whose slug, given or
-// derived, it found: it only clears what the store manages and sets the
-// slug. A row without a usable slug goes through prepareNew, which says
-// why.
-func prepareImported(o *Organization, slug string) (*Organization, error) {
-	if !validSlug(slug) {
-		return prepareNew(o)
-	}
-
-	n := *o
-	n.ID, n.Version, n.LastVerified = 0, 0, nil
-	n.CreatedAt, n.UpdatedAt = time.Time{}, time.Time{}
-	n.Slug = slug
-	return &n, nil
 }

@@ -6,105 +6,136 @@ import (
 	"fmt"
 )
 
-// importMatch finds the stored organization a row stands for: by registry
-// identifier first, then by slug, and reports whether there is one.
-func importMatch(ctx context.Context, tx Store, o *Organization, slug string) (*Organization, bool, error) {
-	if o.RegistryID != "" {
-		stored, err := tx.OrganizationByRegistryID(ctx, o.RegistryID)
-		if err == nil {
-			return stored, true, nil
-		}
-		if !errors.Is(err, ErrNotFound) {
-			return nil, false, fmt.Errorf("cso: import: %w", err)
+// importMatch is the stored organization a row of a file matched.
+type importMatch struct {
+	// id is the organization's, or 0 when the row matched none.
+	id int64
+
+	// stored is the organization as the transaction found it.
+	stored *Organization
+
+	// column is the key it matched by: registry_id or slug.
+	column string
+}
+
+// match finds the stored organization a row stands for: by registry
+// identifier first, then by slug, as the database will hold them once
+// the updates planned for the earlier rows run. Those can only free
+// registry identifiers for later rows, not give them ones, as the
+// registry identifiers of a file are unique.
+func (imp *importer) match(ctx context.Context, row csvRow) (importMatch, error) {
+	if id := row.org.RegistryID; id != "" && !imp.freed[id] {
+		stored, ok, err := imp.keys.byRegistryID(ctx, id)
+		if err != nil || ok {
+			return found(stored, "registry_id", err)
 		}
 	}
 
-	stored, err := tx.Organization(ctx, slug)
+	if row.slug == "" {
+		return importMatch{}, nil
+	}
+	stored, ok, err := imp.keys.bySlug(ctx, row.slug)
+	if err != nil || ok {
+		return found(stored, "slug", err)
+	}
+	return importMatch{}, nil
+}
+
+// found returns the match of stored by the column, or err.
+func found(stored *Organization, column string, err error) (importMatch, error) {
+	if err != nil {
+		return importMatch{}, fmt.Errorf("cso: import: %w", err)
+	}
+	return importMatch{id: stored.ID, stored: stored, column: column}, nil
+}
+
+// refusal says why a row may not update the organization it matched, and
+// under which column, or returns an empty reason when it may.
+func (imp *importer) refusal(row csvRow, m importMatch) (column, reason string) {
+	if first, ok := imp.matched[m.id]; ok {
+		return m.column, fmt.Sprintf(
+			"matches the same organization as line %d (%s): "+
+				"a file may change an organization only once",
+			first.line, first.slug)
+	}
+	return "", ""
+}
+
+// keyLookup finds the stored organization holding a key, and reports
+// whether there is one.
+type keyLookup interface {
+	byRegistryID(ctx context.Context, id string) (*Organization, bool, error)
+	bySlug(ctx context.Context, slug string) (*Organization, bool, error)
+}
+
+// storeKeys asks a Store for each key on its own.
+type storeKeys struct{ tx Store }
+
+func (s storeKeys) byRegistryID(ctx context.Context, id string) (*Organization, bool, error) {
+	return orNotFound(s.tx.OrganizationByRegistryID(ctx, id))
+}
+
+func (s storeKeys) bySlug(ctx context.Context, slug string) (*Organization, bool, error) {
+	return orNotFound(s.tx.Organization(ctx, slug))
+}
+
+// orNotFound turns ErrNotFound into false.
+func orNotFound(o *Organization, err error) (*Organization, bool, error) {
 	if errors.Is(err, ErrNotFound) {
 		return nil, false, nil
 	}
 	if err != nil {
-		return nil, false, fmt.Errorf("cso: import: %w", err)
+		return nil, false, err
 	}
-	return stored, true, nil
+	return o, true, nil
 }
 
 // importIndex holds the stored organizations that a chunk of rows may
-// match, found by one question to a KeyFinder, and answers as
-// importMatch would by asking the database row by row.
+// match, found by one question to a KeyFinder, and answers as storeKeys
+// would by asking the database key by key. Nothing is written while rows
+// are matched, so it stays true for the chunk.
 type importIndex struct {
-	bySlug       map[string]int64
-	byRegistryID map[string]int64
-
-	// orgs are the organizations as the KeyFinder returned them; one
-	// that a row updated since is missing, and is read again.
-	orgs map[int64]*Organization
+	slugs       map[string]*Organization
+	registryIDs map[string]*Organization
 }
 
-// loadImportIndex asks kf for the organizations that rows may match;
-// slugs[i] is the slug rows[i] is matched by.
-func loadImportIndex(ctx context.Context, kf KeyFinder, rows []*Organization, slugs []string) (*importIndex, error) {
+// loadImportIndex asks kf for the organizations that rows may match.
+func loadImportIndex(ctx context.Context, kf KeyFinder, rows []csvRow) (*importIndex, error) {
+	slugs := make([]string, 0, len(rows))
 	var registryIDs []string
-	for _, o := range rows {
-		if o.RegistryID != "" {
-			registryIDs = append(registryIDs, o.RegistryID)
+	for _, row := range rows {
+		if row.slug != "" {
+			slugs = append(slugs, row.slug)
+		}
+		if row.org.RegistryID != "" {
+			registryIDs = append(registryIDs, row.org.RegistryID)
 		}
 	}
 
-	found, err := kf.OrganizationsByKeys(ctx, slugs, registryIDs)
+	orgs, err := kf.OrganizationsByKeys(ctx, slugs, registryIDs)
 	if err != nil {
 		return nil, fmt.Errorf("cso: import: %w", err)
 	}
 
 	x := &importIndex{
-		bySlug:       make(map[string]int64, len(found)),
-		byRegistryID: make(map[string]int64, len(found)),
-		orgs:         make(map[int64]*Organization, len(found)),
+		slugs:       make(map[string]*Organization, len(orgs)),
+		registryIDs: make(map[string]*Organization, len(orgs)),
 	}
-	for _, o := range found {
-		x.bySlug[o.Slug] = o.ID
+	for _, o := range orgs {
+		x.slugs[o.Slug] = o
 		if o.RegistryID != "" {
-			x.byRegistryID[o.RegistryID] = o.ID
+			x.registryIDs[o.RegistryID] = o
 		}
-		x.orgs[o.ID] = o
 	}
 	return x, nil
 }
 
-// match finds the stored organization a row stands for: by registry
-// identifier first, then by slug, and reports whether there is one.
-func (x *importIndex) match(ctx context.Context, tx Store, o *Organization, slug string) (*Organization, bool, error) {
-	id, ok := x.byRegistryID[o.RegistryID]
-	if !ok || o.RegistryID == "" {
-		id, ok = x.bySlug[slug]
-	}
-	if !ok {
-		return nil, false, nil
-	}
-
-	if stored, ok := x.orgs[id]; ok {
-		return stored, true, nil
-	}
-	stored, err := tx.OrganizationByID(ctx, id)
-	if err != nil {
-		return nil, false, fmt.Errorf("cso: import: %w", err)
-	}
-	return stored, true, nil
+func (x *importIndex) byRegistryID(_ context.Context, id string) (*Organization, bool, error) {
+	o, ok := x.registryIDs[id]
+	return o, ok, nil
 }
 
-// updated records that a row replaced stored by u, so that later rows
-// match u's registry identifier rather than stored's, as they would in
-// the database, and read the organization again.
-func (x *importIndex) updated(stored, u *Organization) {
-	delete(x.orgs, stored.ID)
-	if stored.RegistryID == u.RegistryID {
-		return
-	}
-
-	if x.byRegistryID[stored.RegistryID] == stored.ID {
-		delete(x.byRegistryID, stored.RegistryID)
-	}
-	if u.RegistryID != "" {
-		x.byRegistryID[u.RegistryID] = u.ID
-	}
+func (x *importIndex) bySlug(_ context.Context, slug string) (*Organization, bool, error) {
+	o, ok := x.slugs[slug]
+	return o, ok, nil
 }
