@@ -1,7 +1,6 @@
 package cso
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -65,33 +64,6 @@ func (s *Service) normalize() {
 	slices.Sort(s.Provinces)
 	s.Provinces = slices.Compact(s.Provinces)
 }
-
-// NormalizeURL returns s without surrounding spaces and, when s is a bare
-// domain with an optional path ("sgdd.org.tr", "www.example.org/en"),
-// with https:// in front. Anything else, including every URL that has a
-// scheme, is returned as it is, for validation to judge.
-func NormalizeURL(s string) string {
-	s = strings.TrimSpace(s)
-	if s == "" || urlScheme.MatchString(s) {
-		return s
-	}
-	if strings.HasPrefix(s, "//") {
-		return "https:" + s
-	}
-
-	host, _, _ := strings.Cut(s, "/")
-	host, _, _ = strings.Cut(host, "?")
-	host, _, _ = strings.Cut(host, "#")
-	if !strings.Contains(host, ".") || strings.ContainsAny(host, " @") {
-		return s
-	}
-	return "https://" + s
-}
-
-// urlScheme matches the scheme of a URL such as https: or mailto:. A dot
-// is allowed in schemes, but none that people write has one, and it tells
-// "example.org:8080" apart from a scheme.
-var urlScheme = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9+-]*:`)
 
 // normalizeText trims t's values and drops empty ones, and writes its
 // language tags in canonical form. When two tags with different values

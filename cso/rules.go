@@ -2,12 +2,10 @@ package cso
 
 import (
 	"fmt"
-	"net/url"
 	"reflect"
 	"regexp"
 	"strconv"
 	"strings"
-	"unicode"
 
 	"github.com/go-playground/validator/v10"
 	"golang.org/x/text/language"
@@ -34,7 +32,7 @@ var fieldRules = map[string]validator.Func{
 		return hasTurkish(textOf(fl.Field()))
 	},
 	"http_url": func(fl validator.FieldLevel) bool {
-		return validHTTPURL(fl.Field().String())
+		return urlProblem(fl.Field().String()) == ""
 	},
 	"e164": func(fl validator.FieldLevel) bool {
 		return validE164(fl.Field().String())
@@ -151,7 +149,7 @@ func message(fe validator.FieldError) string {
 	case "plain":
 		return plainProblem(value, false)
 	case "http_url":
-		return "must be an http or https address"
+		return urlProblem(value)
 	case "e164":
 		return phoneProblem(value)
 	case "registry_id":
@@ -220,26 +218,6 @@ func canonicalTag(s string) string {
 		return s
 	}
 	return tag.String()
-}
-
-// validHTTPURL reports whether s is an absolute http or https URL whose
-// host is a domain name or an address with dots, written without spaces.
-func validHTTPURL(s string) bool {
-	if strings.IndexFunc(s, unicode.IsSpace) >= 0 {
-		return false
-	}
-
-	u, err := url.Parse(s)
-	if err != nil || u.Opaque != "" {
-		return false
-	}
-	if u.Scheme != "http" && u.Scheme != "https" {
-		return false
-	}
-
-	host := u.Hostname()
-	return strings.Contains(host, ".") &&
-		!strings.HasPrefix(host, ".") && !strings.HasSuffix(host, ".")
 }
 
 // validSlug reports whether s has the form of a slug.
