@@ -26,8 +26,11 @@ const matchBatch = 500
 //
 // A row updates the organization with the same registry identifier, or
 // else the same slug, so importing the same file twice changes nothing
-// the second time. No two rows may update the same organization. Imports
-// never move verification dates.
+// the second time. A row that gives no slug updates the organization
+// holding the slug derived from its name only when that organization's
+// Turkish name is the row's, compared as search keys are (see Fold);
+// otherwise the row must give a slug. No two rows may update the same
+// organization. Imports never move verification dates.
 //
 // A Store that is also a KeyFinder is asked at once which of many rows
 // match stored organizations, and one that is also a BulkCreator creates

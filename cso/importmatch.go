@@ -58,7 +58,24 @@ func (imp *importer) refusal(row csvRow, m importMatch) (column, reason string) 
 				"a file may change an organization only once",
 			first.line, first.slug)
 	}
+
+	if m.column == "slug" && row.derived &&
+		Fold(m.stored.Name["tr"]) != Fold(row.org.Name["tr"]) {
+		return "slug", fmt.Sprintf(
+			"%q, derived from %s, is taken by another organization, %q: "+
+				"give a slug explicitly, a new one or %s if the row is "+
+				"meant to update that organization",
+			row.slug, derivedFrom(row.org), m.stored.Name["tr"], row.slug)
+	}
 	return "", ""
+}
+
+// derivedFrom names the column DeriveSlug takes o's slug from.
+func derivedFrom(o *Organization) string {
+	if Slugify(o.ShortName) != "" {
+		return "short_name"
+	}
+	return "name_tr"
 }
 
 // keyLookup finds the stored organization holding a key, and reports
