@@ -29,7 +29,9 @@ const matchBatch = 500
 // the second time. A row that gives no slug updates the organization
 // holding the slug derived from its name only when that organization's
 // Turkish name is the row's, compared as search keys are (see Fold);
-// otherwise the row must give a slug. No two rows may update the same
+// otherwise the row must give a slug. A row that gives a slug may not
+// update an organization with another slug by its registry identifier,
+// as slugs never change, and no two rows may update the same
 // organization. Imports never move verification dates.
 //
 // A Store that is also a KeyFinder is asked at once which of many rows

@@ -59,6 +59,13 @@ func (imp *importer) refusal(row csvRow, m importMatch) (column, reason string) 
 			first.line, first.slug)
 	}
 
+	if m.column == "registry_id" && !row.derived && row.slug != m.stored.Slug {
+		return "registry_id", fmt.Sprintf(
+			"belongs to the organization %q, not %q: a slug never changes, "+
+				"so give slug %s to update that organization, or correct the registry_id",
+			m.stored.Slug, row.slug, m.stored.Slug)
+	}
+
 	if m.column == "slug" && row.derived &&
 		Fold(m.stored.Name["tr"]) != Fold(row.org.Name["tr"]) {
 		return "slug", fmt.Sprintf(

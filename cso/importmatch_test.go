@@ -76,6 +76,33 @@ func TestImportRowWithoutSlugUpdatesTheOrganizationOfTheSameName(t *testing.T) {
 	})
 }
 
+func TestImportRefusesToChangeASlugByRegistryID(t *testing.T) {
+	forEachImportStore(t, func(t *testing.T, dir *cso.Directory) {
+		createOrganization(t, dir, &cso.Organization{
+			Slug: "x-org", Name: cso.Text{"tr": "X Derneği"},
+			Kind: cso.KindAssociation, RegistryID: "34-100-100",
+		})
+
+		rows := importRowErrors(t, dir, "slug,name_tr,kind,registry_id\n"+
+			"yeni,Yeni Dernek,association,34-001-001\n"+
+			"y-org,Y Derneği,association,34-100-100\n")
+		require.Len(t, rows, 1)
+		assert.Equal(t, 3, rows[0].Line)
+		assert.Equal(t, "registry_id", rows[0].Column)
+		assert.Contains(t, rows[0].Reason, `belongs to the organization "x-org"`)
+
+		n, err := dir.Count(context.Background())
+		require.NoError(t, err)
+		assert.Equal(t, 1, n, "a file with a bad row imports nothing")
+		assert.Equal(t, "X Derneği", getOrganization(t, dir, "x-org").Name["tr"])
+
+		report, err := importFile(t, dir, "slug,name_tr,kind,registry_id\n"+
+			"x-org,X Dayanışma Derneği,association,34-100-100\n")
+		require.NoError(t, err)
+		assert.Equal(t, cso.ImportReport{Updated: 1}, *report)
+	})
+}
+
 func TestImportRefusesTwoRowsForOneOrganization(t *testing.T) {
 	forEachImportStore(t, func(t *testing.T, dir *cso.Directory) {
 		_, err := importFile(t, dir, importHeader+
