@@ -1,17 +1,20 @@
 package cso
 
 import (
-	"slices"
 	"strings"
 	"unicode"
 )
 
-// Normalize tidies o before validation: trims text, stores phone numbers
-// in E.164, adds https:// to bare domains, writes registry identifiers and
-// language tags in canonical form and sorts lists. Values it cannot
-// understand are left for Validate to report. A text with two different
-// values under tags of one language, such as "tr" and "TR", keeps both
-// tags, for Validate to report.
+// Normalize tidies o before validation: it trims text, stores phone
+// numbers in E.164, adds https:// to bare domains, writes registry
+// identifiers, postal codes and language tags in canonical form, and
+// sorts lists and drops their empty and repeated entries.
+//
+// It never guesses. A value it cannot understand is left for Validate to
+// report, and a list that holds one keeps every entry where the caller
+// put it, so that errors name entries by the index they were sent at. A
+// text with two different values under tags of one language, such as
+// "tr" and "TR", keeps both tags, for Validate to report.
 func (o *Organization) Normalize() {
 	if o == nil {
 		return
@@ -26,7 +29,7 @@ func (o *Organization) Normalize() {
 	o.Website = NormalizeURL(o.Website)
 	o.Email = strings.ToLower(strings.TrimSpace(o.Email))
 	o.Phones = normalizePhones(o.Phones)
-	o.SocialLinks = normalizeURLs(o.SocialLinks)
+	o.SocialLinks = normalizeLinks(o.SocialLinks)
 	o.RegistryID = NormalizeRegistryID(o.RegistryID)
 
 	o.Status = Status(strings.ToLower(strings.TrimSpace(string(o.Status))))
@@ -57,12 +60,10 @@ func (s *Service) normalize() {
 	s.Eligibility = normalizeText(s.Eligibility)
 	s.RequiredDocuments = normalizeText(s.RequiredDocuments)
 
-	s.Areas = normalizeCodes(s.Areas, strings.ToLower)
-	s.TargetGroups = normalizeCodes(s.TargetGroups, strings.ToLower)
-	s.Languages = normalizeCodes(s.Languages, canonicalTag)
-
-	slices.Sort(s.Provinces)
-	s.Provinces = slices.Compact(s.Provinces)
+	s.Areas = normalizeCodes(s.Areas, strings.ToLower, knownServiceArea)
+	s.TargetGroups = normalizeCodes(s.TargetGroups, strings.ToLower, knownTargetGroup)
+	s.Languages = normalizeCodes(s.Languages, canonicalTag, validLanguageTag)
+	s.Provinces = normalizeProvinces(s.Provinces)
 }
 
 // normalizeText trims t's values and drops empty ones, and writes its
@@ -104,48 +105,6 @@ func trimText(t Text) Text {
 		}
 	}
 	return out
-}
-
-// normalizePhones writes each phone number in E.164 form where it can and
-// drops blanks and repeats, keeping the order.
-func normalizePhones(phones []string) []string {
-	var out []string
-	for _, p := range phones {
-		p = strings.TrimSpace(p)
-		if e, err := NormalizePhone(p); err == nil {
-			p = e
-		}
-		if p != "" && !slices.Contains(out, p) {
-			out = append(out, p)
-		}
-	}
-	return out
-}
-
-// normalizeURLs applies NormalizeURL to each link and drops blanks and
-// repeats, keeping the order.
-func normalizeURLs(links []string) []string {
-	var out []string
-	for _, l := range links {
-		l = NormalizeURL(l)
-		if l != "" && !slices.Contains(out, l) {
-			out = append(out, l)
-		}
-	}
-	return out
-}
-
-// normalizeCodes trims and rewrites each code with canonical, then sorts
-// the codes and drops blanks and repeats.
-func normalizeCodes(codes []string, canonical func(string) string) []string {
-	var out []string
-	for _, c := range codes {
-		if c = strings.TrimSpace(c); c != "" {
-			out = append(out, canonical(c))
-		}
-	}
-	slices.Sort(out)
-	return slices.Compact(out)
 }
 
 // collapseSpaces trims s and replaces each run of spaces inside it with a

@@ -95,7 +95,10 @@ func validE164(s string) bool {
 
 // phoneProblem explains why the stored phone number s is refused.
 func phoneProblem(s string) string {
-	if !phoneMarksOnly(s) {
+	switch {
+	case s == "":
+		return emptyEntryMessage
+	case !phoneMarksOnly(s):
 		return phoneMarksMessage
 	}
 	return "must be a phone number such as " + phoneExample

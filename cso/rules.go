@@ -11,6 +11,11 @@ import (
 	"golang.org/x/text/language"
 )
 
+// emptyEntryMessage is what a person reads about an empty entry of a
+// list: Normalize drops empty entries, except from a list that has other
+// invalid ones, so that errors name each entry where the caller put it.
+const emptyEntryMessage = "is empty: fill it in or remove it"
+
 var (
 	slugPattern       = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 	postalCodePattern = regexp.MustCompile(`^\d{5}$`)
@@ -51,12 +56,10 @@ var fieldRules = map[string]validator.Func{
 		return validLanguageTag(fl.Field().String())
 	},
 	"service_area": func(fl validator.FieldLevel) bool {
-		_, ok := ServiceArea(fl.Field().String())
-		return ok
+		return knownServiceArea(fl.Field().String())
 	},
 	"target_group": func(fl validator.FieldLevel) bool {
-		_, ok := TargetGroup(fl.Field().String())
-		return ok
+		return knownTargetGroup(fl.Field().String())
 	},
 }
 
@@ -161,6 +164,18 @@ func message(fe validator.FieldError) string {
 	case "postal_province":
 		return fmt.Sprintf("must start with %s, the plate code of %s",
 			fe.Param(), provinceName(fe.Param()))
+	}
+	return codeMessage(fe.Tag(), value)
+}
+
+// codeMessage explains why value is not a code of the kind the rule
+// names: a language tag, a service area or a target group.
+func codeMessage(tag, value string) string {
+	if value == "" {
+		return emptyEntryMessage
+	}
+
+	switch tag {
 	case "language_tag":
 		return fmt.Sprintf("unknown language tag %q "+
 			"(use a BCP 47 tag such as tr, en or ar-SY)", value)
@@ -169,7 +184,7 @@ func message(fe validator.FieldError) string {
 	case "target_group":
 		return fmt.Sprintf("unknown target group %q", value)
 	}
-	return fmt.Sprintf("does not satisfy the rule %q", fe.Tag())
+	return fmt.Sprintf("does not satisfy the rule %q", tag)
 }
 
 // sizeMessage explains a failed min or max rule, whose meaning depends

@@ -46,6 +46,9 @@ var urlScheme = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9+-]*:`)
 // without spaces, without a user name or password, whose host is an IPv4
 // address or a domain name with a dot in it.
 func urlProblem(s string) string {
+	if s == "" {
+		return emptyEntryMessage
+	}
 	if strings.IndexFunc(s, unicode.IsSpace) >= 0 {
 		return notHTTPMessage
 	}
