@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 )
 
@@ -31,7 +32,8 @@ var csvColumns = []string{
 // comma-separated with RFC 4180 quoting, and starts with a header row
 // that names its columns in any order. A column the format does not know,
 // or one named twice, is an error; only name_tr is required, and a
-// missing column reads as empty. The columns are:
+// missing column reads as empty ([Directory.Import] keeps what it would
+// hold for an organization it updates). The columns are:
 //
 //	slug                 public identifier; derived from short_name or
 //	                     name_tr when empty
@@ -111,6 +113,17 @@ type csvRow struct {
 	// when derived is true, the one derived from the name.
 	slug    string
 	derived bool
+}
+
+// has reports whether the file's header names the column.
+func (f *csvFile) has(column string) bool {
+	_, ok := f.head[column]
+	return ok
+}
+
+// hasAny reports whether the file's header names one of the columns.
+func (f *csvFile) hasAny(columns []string) bool {
+	return slices.ContainsFunc(columns, f.has)
 }
 
 // readCSV reads a file as ReadCSV does and returns its good rows with

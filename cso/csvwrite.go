@@ -42,25 +42,60 @@ func WriteCSV(w io.Writer, orgs []*Organization) error {
 
 // appendCSVRecord appends the fields of o in the order of csvColumns.
 func appendCSVRecord(rec []string, o *Organization) []string {
-	var areas, groups, languages []string
-	var provinces []int
-	for _, s := range o.Services {
-		areas = appendNew(areas, s.Areas...)
-		groups = appendNew(groups, s.TargetGroups...)
-		languages = appendNew(languages, s.Languages...)
-		provinces = appendNew(provinces, s.Provinces...)
-	}
-	slices.Sort(provinces)
-
+	services := csvServicesOf(o.Services)
 	rec = append(rec,
 		o.Slug, o.Name["tr"], o.Name["en"], o.Name["ar"], o.ShortName,
 		string(o.Kind), string(o.Status), o.Description["tr"],
 		o.Description["en"], o.Description["ar"], o.Website, o.Email,
 		strings.Join(o.Phones, ";"), strings.Join(o.SocialLinks, ";"),
-		o.RegistryID, joinCodes(provinces), strings.Join(areas, ";"),
-		strings.Join(groups, ";"), strings.Join(languages, ";"),
+		o.RegistryID, joinCodes(services.provinces),
+		strings.Join(services.areas, ";"),
+		strings.Join(services.groups, ";"),
+		strings.Join(services.languages, ";"),
 	)
 	return appendCSVOffice(rec, o.Offices)
+}
+
+// csvServices is what the service columns of a row say: the service
+// areas, and the target groups, languages and provinces of every
+// service together.
+type csvServices struct {
+	areas, groups, languages []string
+	provinces                []int
+}
+
+// csvServicesOf flattens services as WriteCSV writes them: the values
+// in the order they first appear, each once, provinces sorted.
+func csvServicesOf(services []Service) csvServices {
+	var c csvServices
+	for _, s := range services {
+		c.areas = appendNew(c.areas, s.Areas...)
+		c.groups = appendNew(c.groups, s.TargetGroups...)
+		c.languages = appendNew(c.languages, s.Languages...)
+		c.provinces = appendNew(c.provinces, s.Provinces...)
+	}
+	slices.Sort(c.provinces)
+	return c
+}
+
+// sameValues reports whether c and d hold the same values, in any order.
+func (c csvServices) sameValues(d csvServices) bool {
+	return sameSet(c.areas, d.areas) && sameSet(c.groups, d.groups) &&
+		sameSet(c.languages, d.languages) && sameSet(c.provinces, d.provinces)
+}
+
+// sameSet reports whether a and b, which hold each value once, hold the
+// same values.
+func sameSet[T comparable](a, b []T) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for _, v := range a {
+		if !slices.Contains(b, v) {
+			return false
+		}
+	}
+	return true
 }
 
 // appendCSVOffice appends the office columns for the first office that is

@@ -32,7 +32,20 @@ const matchBatch = 500
 // otherwise the row must give a slug. A row that gives a slug may not
 // update an organization with another slug by its registry identifier,
 // as slugs never change, and no two rows may update the same
-// organization. Imports never move verification dates.
+// organization.
+//
+// An update changes only what the file's columns hold; what its header
+// leaves out stays as stored. Each of name_tr, name_en, name_ar,
+// description_tr, description_en and description_ar holds its language
+// alone, and names and descriptions in other languages are kept. The
+// office columns hold the public offices together, and the service
+// columns (service_areas, target_groups, languages, provinces) hold the
+// services together: a file that has any column of a group replaces
+// what the group holds, with its absent columns read as empty. When what
+// a row says of the services or of the office is what WriteCSV would
+// write for the stored organization, the stored services or offices are
+// kept as they are, with the details a file cannot hold. Confidential
+// offices are always kept, and imports never move verification dates.
 //
 // A Store that is also a KeyFinder is asked at once which of many rows
 // match stored organizations, and one that is also a BulkCreator creates
@@ -179,10 +192,9 @@ func (imp *importer) planCreate(row csvRow) {
 // planUpdate plans the update of stored by a row, unless the row leaves
 // it as it is.
 func (imp *importer) planUpdate(row csvRow, stored *Organization) {
-	n := *row.org
+	n := mergeCSVRow(stored, row.org, imp.file)
 	n.Slug, n.Version = "", stored.Version
-	n.Offices = keepConfidentialOffices(row.org.Offices, stored.Offices)
-	u, err := prepareUpdate(stored, &n)
+	u, err := prepareUpdate(stored, n)
 	if err != nil {
 		imp.failWith(row.line, err)
 		return
@@ -196,27 +208,6 @@ func (imp *importer) planUpdate(row csvRow, stored *Organization) {
 	if stored.RegistryID != "" && stored.RegistryID != u.RegistryID {
 		imp.freed[stored.RegistryID] = true
 	}
-}
-
-// keepConfidentialOffices returns the offices of a row of a file with
-// the confidential offices of the stored organization it updates. A file
-// cannot mark an office confidential, so a row's offices stand for the
-// public ones only: they take the places of the stored public offices,
-// in order, and the confidential offices keep theirs. Rows with more
-// offices than the stored public ones add them at the end.
-func keepConfidentialOffices(rowOffices, stored []Office) []Office {
-	var offices []Office
-	next := 0
-	for _, off := range stored {
-		switch {
-		case off.Confidential:
-			offices = append(offices, off)
-		case next < len(rowOffices):
-			offices = append(offices, rowOffices[next])
-			next++
-		}
-	}
-	return append(offices, rowOffices[next:]...)
 }
 
 // fail records why a row may not be imported.
