@@ -199,6 +199,7 @@ func TestReadCSVParseErrors(t *testing.T) {
 func TestReadCSVReportsEveryBadValue(t *testing.T) {
 	const head = "name_tr,kind,service_areas,target_groups,languages,provinces," +
 		"office_district,office_postal_code\n"
+	const officeRequired = "required when other office columns are given"
 	tests := []struct {
 		name string
 		row  string
@@ -219,9 +220,10 @@ func TestReadCSVReportsEveryBadValue(t *testing.T) {
 			}},
 		{"office without address", "Dil Üç,association,,,,,Fatih,3400",
 			[]cso.RowError{
-				{Line: 2, Column: "office_address", Reason: "required when other office columns are given"},
-				{Line: 2, Column: "office_province", Reason: "required when other office columns are given"},
-				{Line: 2, Column: "office_postal_code", Reason: "must be a five-digit postal code"},
+				{Line: 2, Column: "office_address", Reason: officeRequired},
+				{Line: 2, Column: "office_province", Reason: officeRequired},
+				{Line: 2, Column: "office_postal_code",
+					Reason: "must be a five-digit postal code"},
 			}},
 	}
 	for _, tt := range tests {

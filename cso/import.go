@@ -68,8 +68,8 @@ func (d *Directory) Import(ctx context.Context, actor Actor, r io.Reader) (*Impo
 			return err
 		}
 
-		// Rows that matched are reported along with those that were bad
-		// already, and nothing is written.
+		// The rows that cannot be saved are reported with those that
+		// were bad already, and nothing is written.
 		if errs := slices.Concat(f.errs, imp.errs); len(errs) > 0 {
 			sortRowErrors(errs)
 			return &ImportError{Rows: errs}

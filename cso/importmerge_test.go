@@ -71,7 +71,8 @@ func createFull(t *testing.T, dir *cso.Directory) *cso.Organization {
 func assertUpdated(t *testing.T, want, got *cso.Organization) {
 	t.Helper()
 	assert.Equal(t, want.Version+1, got.Version)
-	assert.Equal(t, want.LastVerified, got.LastVerified, "an import never moves the verification date")
+	assert.Equal(t, want.LastVerified, got.LastVerified,
+		"an import never moves the verification date")
 
 	saved := *got
 	saved.Version, saved.UpdatedAt = want.Version, want.UpdatedAt
