@@ -34,7 +34,7 @@ type Organization struct {
 	// when not given. It never changes once created.
 	Slug string `json:"slug" validate:"omitempty,slug"`
 
-	Name        Text   `json:"name" validate:"text_tr,text"`
+	Name        Text   `json:"name" validate:"text_tr,line_text"`
 	ShortName   string `json:"short_name,omitempty" validate:"max=60,plain"`
 	Kind        Kind   `json:"kind" validate:"required,oneof=association foundation cooperative platform international other"`
 	Description Text   `json:"description,omitempty" validate:"text"`
@@ -88,7 +88,7 @@ const (
 
 // Office is a location of an organization: an office or a service point.
 type Office struct {
-	Name       Text   `json:"name,omitempty" validate:"text"`
+	Name       Text   `json:"name,omitempty" validate:"line_text"`
 	Address    string `json:"address" validate:"required,max=300,plain"`
 	District   string `json:"district,omitempty" validate:"max=80,plain"`
 	Province   int    `json:"province" validate:"required,province"`
@@ -110,7 +110,7 @@ type Coordinates struct {
 
 // Service is something an organization offers.
 type Service struct {
-	Name         Text     `json:"name" validate:"text_tr,text"`
+	Name         Text     `json:"name" validate:"text_tr,line_text"`
 	Description  Text     `json:"description,omitempty" validate:"text"`
 	Areas        []string `json:"service_areas" validate:"min=1,max=20,dive,service_area"`
 	TargetGroups []string `json:"target_groups,omitempty" validate:"max=20,dive,target_group"`

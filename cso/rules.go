@@ -28,7 +28,10 @@ var fieldRules = map[string]validator.Func{
 		return validSlug(fl.Field().String())
 	},
 	"text": func(fl validator.FieldLevel) bool {
-		return textProblem(textOf(fl.Field()), singleLineText(fl.FieldName())) == ""
+		return textProblem(textOf(fl.Field()), false) == ""
+	},
+	"line_text": func(fl validator.FieldLevel) bool {
+		return textProblem(textOf(fl.Field()), true) == ""
 	},
 	"plain": func(fl validator.FieldLevel) bool {
 		return plainProblem(fl.Field().String(), false) == ""
@@ -81,13 +84,6 @@ func checkOffice(sl validator.StructLevel) {
 		sl.ReportError(off.PostalCode, "postal_code", "PostalCode",
 			"postal_province", plate)
 	}
-}
-
-// singleLineText reports whether the Text field with the JSON name holds
-// one line in each language: the names of organizations, offices and
-// services do, while descriptions and the like may have paragraphs.
-func singleLineText(name string) bool {
-	return name == "name"
 }
 
 // checkCoordinates checks that a point lies in Turkey. A latitude or
@@ -144,9 +140,9 @@ func message(fe validator.FieldError) string {
 	case "slug":
 		return "must be lower-case letters and digits in words joined by " +
 			"single hyphens, at most 80 characters"
-	case "text":
+	case "text", "line_text":
 		return textProblem(textOf(reflect.ValueOf(fe.Value())),
-			singleLineText(fe.Field()))
+			fe.Tag() == "line_text")
 	case "text_tr":
 		return "must have a Turkish (tr) value"
 	case "plain":
