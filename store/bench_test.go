@@ -69,7 +69,7 @@ func benchmarkQuery(b *testing.B, db *DB, q cso.Query) {
 	})
 
 	b.Run("raw", func(b *testing.B) {
-		query, args := newSearchPlan(db.dialect, q).page(cso.DefaultLimit, 0)
+		query, args := newSearchPlan(db.dialect, q).page(cso.DefaultLimit, nil)
 		stmt, err := db.bun.DB.PrepareContext(ctx, query)
 		require.NoError(b, err)
 		defer stmt.Close()

@@ -30,8 +30,11 @@
 // locale. Filters are facet tokens in the same index; on PostgreSQL,
 // searches without text count their matches with per-token bitmaps of
 // organization IDs instead of reading every match. Results come in
-// Turkish alphabetical order by cso.SortKey. PostgreSQL 14 or later is
-// needed.
+// Turkish alphabetical order by cso.SortKey. A page token holds the
+// position of the last result of its page, its rank group, sort key and
+// ID, and the next page starts right after it, so that organizations
+// added or removed meanwhile neither repeat nor skip a result.
+// PostgreSQL 14 or later is needed.
 //
 // A short session:
 //

@@ -13,13 +13,14 @@ import (
 )
 
 // searchRow is a row of the page query: an organization with its public
-// offices and its services as JSON arrays, the group that ranks it and
-// the number of all matches.
+// offices and its services as JSON arrays, the group that ranks it, the
+// number of all matches and whether more follow the page.
 type searchRow struct {
 	organizationRow `bun:",extend"`
 
 	Group    int    `bun:"search_group"`
 	Total    int    `bun:"search_total"`
+	More     bool   `bun:"search_more"`
 	Offices  []byte `bun:"search_offices"`
 	Services []byte `bun:"search_services"`
 }
@@ -32,13 +33,9 @@ func (s *organizationStore) Search(ctx context.Context, q cso.Query) (*cso.Searc
 		return nil, fmt.Errorf("store: search: %w", err)
 	}
 
-	offset := 0
-	if q.PageToken != "" {
-		var err error
-		offset, err = cso.DecodePageToken(s.db.pageKey, q, q.PageToken)
-		if err != nil {
-			return nil, fmt.Errorf("store: search: %w", err)
-		}
+	after, err := s.pagePosition(ctx, q)
+	if err != nil {
+		return nil, fmt.Errorf("store: search: %w", err)
 	}
 
 	limit := q.Limit
@@ -53,27 +50,28 @@ func (s *organizationStore) Search(ctx context.Context, q cso.Query) (*cso.Searc
 		return res, nil
 	}
 
-	if err := s.search(ctx, q, limit, offset, res); err != nil {
+	if err := s.search(ctx, q, limit, after, res); err != nil {
 		return nil, fmt.Errorf("store: search: %w", err)
 	}
 	return res, nil
 }
 
-// search fills res with the page of q at offset.
+// search fills res with the page of q after the position, or the first
+// page if it is nil.
 func (s *organizationStore) search(ctx context.Context, q cso.Query,
-	limit, offset int, res *cso.SearchResult) error {
+	limit int, after *cso.PagePosition, res *cso.SearchResult) error {
 
 	plan := newSearchPlan(s.db.dialect, q)
 
 	var page []searchRow
-	query, args := plan.page(limit, offset)
+	query, args := plan.page(limit, after)
 	if err := s.db.scanSQL(ctx, s.idb, &page, query, args...); err != nil {
 		return err
 	}
 
 	if len(page) > 0 {
 		res.Total = page[0].Total
-	} else if offset > 0 {
+	} else if after != nil {
 		// Past the last match the page cannot tell how many there are.
 		query, args := plan.count()
 		if err := s.db.scanSQL(ctx, s.idb, &res.Total, query, args...); err != nil {
@@ -89,8 +87,11 @@ func (s *organizationStore) search(ctx context.Context, q cso.Query,
 		res.Items = append(res.Items, o)
 	}
 
-	if next := offset + len(page); next < res.Total {
-		res.NextPageToken = cso.EncodePageToken(s.db.pageKey, q, next)
+	if n := len(page); n > 0 && page[n-1].More {
+		last := &page[n-1]
+		res.NextPageToken = cso.EncodePageToken(s.db.pageKey, q, cso.PagePosition{
+			Group: last.Group, SortKey: last.SortKey, ID: last.ID,
+		})
 	}
 	return nil
 }

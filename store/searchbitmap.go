@@ -3,6 +3,8 @@ package store
 import (
 	"strconv"
 	"strings"
+
+	"github.com/musterekproje/musterek/cso"
 )
 
 // A facet bitmap chunk holds one bit per organization ID for chunkBits
@@ -42,39 +44,44 @@ func (p *searchPlan) chunksSQL(args *[]any) string {
 
 // pageBitmaps returns the query of a page of a search without text on
 // PostgreSQL. The bitmaps of the filters give the number of matches
-// without reading any organization. Then, as on SQLite, the page is
-// found in one of two ways: when the matches are few, through the GIN
-// index, reading and sorting each; when they are many, by walking the
-// sort index (an index-only scan) and keeping the IDs whose bit is set,
-// which soon fills a page.
-func (p *searchPlan) pageBitmaps(limit, offset int) (string, []any) {
-	args := []any{p.all, limit, offset, p.statuses}
+// without reading any organization. Then, as on SQLite, the page after
+// the position is found in one of two ways: when the matches are few,
+// through the GIN index, reading and sorting each; when they are many,
+// by walking the sort index from the position on (an index-only scan)
+// and keeping the IDs whose bit is set, which soon fills a page. There is
+// one group.
+func (p *searchPlan) pageBitmaps(limit int, after *cso.PagePosition) (string, []any) {
+	args := []any{p.all, limit, p.statuses}
+	c := newCursor(&args, after, false, postgresMark)
 	chunks := p.chunksSQL(&args)
 
 	shift, mask := strconv.Itoa(chunkShift), strconv.Itoa(chunkMask)
 	query := "WITH chunks AS MATERIALIZED (" + chunks + "), " +
 		"plan AS MATERIALIZED (SELECT total, " +
 		"total::float8 * total * " + strconv.Itoa(walkCost) +
-		" > ($2::bigint + $3::bigint)::float8 * size AS walk, " +
+		" > ($2::bigint + 1)::float8 * size AS walk, " +
 		"(SELECT array_agg(coalesce(c.bits, B'0'::bit(" + strconv.Itoa(chunkBits) + ")) ORDER BY g) " +
 		"FROM generate_series(0, (size >> " + shift + ")::integer) AS g " +
 		"LEFT JOIN chunks AS c ON c.chunk = g) AS wanted " +
 		"FROM (SELECT (SELECT coalesce(sum(bit_count(bits)), 0) FROM chunks) AS total, " +
 		"(SELECT coalesce(max(id), 0) FROM organizations) AS size) AS sizes), " +
-		"page AS ((SELECT o.id FROM organizations AS o " +
+		"page AS MATERIALIZED ((SELECT o.id, 0 AS search_group, o.sort_key " +
+		"FROM organizations AS o " +
 		"WHERE " + postgresVector + " @@ CAST($1 AS tsquery) " +
-		"AND o.status = ANY($4) ORDER BY o.sort_key, o.id " +
-		"LIMIT (SELECT CASE WHEN walk THEN 0 ELSE $2 END FROM plan) OFFSET $3) " +
-		"UNION ALL (SELECT o.id FROM organizations AS o " +
-		"WHERE get_bit((SELECT wanted FROM plan)[(o.id >> " + shift + ") + 1], " +
+		"AND " + c.after("", "o.sort_key", "o.id") + "o.status = ANY($3) " +
+		"ORDER BY o.sort_key, o.id " +
+		"LIMIT (SELECT CASE WHEN walk THEN 0 ELSE $2 + 1 END FROM plan)) " +
+		"UNION ALL (SELECT o.id, 0, o.sort_key FROM organizations AS o " +
+		"WHERE " + c.after("", "o.sort_key", "o.id") +
+		"get_bit((SELECT wanted FROM plan)[(o.id >> " + shift + ") + 1], " +
 		"(o.id & " + mask + ")::integer) = 1 " +
 		"ORDER BY o.sort_key, o.id " +
-		"LIMIT (SELECT CASE WHEN walk THEN $2 ELSE 0 END FROM plan) OFFSET $3)) " +
-		"SELECT " + organizationColumns + ", 0 AS search_group, " +
+		"LIMIT (SELECT CASE WHEN walk THEN $2 + 1 ELSE 0 END FROM plan))) " +
+		"SELECT " + organizationColumns + ", " + pageColumns("$2") + ", " +
 		"plan.total AS search_total, " + detailColumns + " " +
 		"FROM page JOIN organizations AS o ON o.id = page.id " +
 		"CROSS JOIN plan " + detailJoin + " " +
-		"ORDER BY o.sort_key, o.id"
+		"ORDER BY page.sort_key, page.id LIMIT $2"
 	return query, args
 }
 

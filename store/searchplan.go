@@ -87,75 +87,21 @@ func newSearchPlan(dialect string, q cso.Query) *searchPlan {
 	return p
 }
 
-// walkCost is how many entries of the sort index SQLite walks in the
-// time it takes to look up the sort key of one match.
+// walkCost is how many entries of the sort index a database walks in
+// the time it takes to look up the sort key of one match.
 const walkCost = 5
 
-// page returns the query of one page, ordered by rank group, then in
-// Turkish alphabetical order, with the number of all matches. Only the
-// organizations of the page are read whole.
-func (p *searchPlan) page(limit, offset int) (string, []any) {
+// page returns the query of the page of at most limit matches that come
+// after the position (all of them if it is nil), ordered by rank group,
+// then in Turkish alphabetical order, then by ID, with the number of all
+// matches. The query reads one match more than the page holds, to tell
+// whether another page follows; only the organizations of the page are
+// read whole.
+func (p *searchPlan) page(limit int, after *cso.PagePosition) (string, []any) {
 	if p.dialect == DialectPostgres {
-		return p.pagePostgres(limit, offset)
+		return p.pagePostgres(limit, after)
 	}
-	return p.pageSQLite(limit, offset)
-}
-
-// pageSQLite orders the matches in one of two ways. When they are few,
-// it looks up the sort key and the name of each and sorts them. When
-// they are many, looking each up would cost more than walking the sort
-// index and keeping the matches it meets: that soon fills a page, and
-// reads no organization. The query counts the matches first and gives
-// the way it does not take a limit of zero, so that it reads nothing.
-//
-// Walking, the first group is found by a second query of the index,
-// which holds the matches whose names hold every word.
-func (p *searchPlan) pageSQLite(limit, offset int) (string, []any) {
-	args := []any{p.all, p.named, limit, offset}
-	group := p.group(&args, func(n int) string {
-		return "instr(' ' || o.name_key, ?" + strconv.Itoa(n) + ") > 0"
-	})
-
-	var b strings.Builder
-	b.WriteString("WITH matches(id) AS MATERIALIZED (" +
-		"SELECT rowid FROM organization_search " +
-		"WHERE organization_search MATCH ?1), ")
-	if p.named != "" {
-		b.WriteString("named(id) AS MATERIALIZED (" +
-			"SELECT rowid FROM organization_search " +
-			"WHERE organization_search MATCH ?2), ")
-	}
-	b.WriteString("plan AS MATERIALIZED (SELECT total, " +
-		"total * total * " + strconv.Itoa(walkCost) +
-		" > (?3 + ?4) * size AS walk " +
-		"FROM (SELECT (SELECT count(*) FROM matches) AS total, " +
-		"(SELECT coalesce(max(id), 0) FROM organizations) AS size)), ")
-
-	b.WriteString("page AS MATERIALIZED (" +
-		"SELECT * FROM (SELECT " + group + " AS search_group, o.id " +
-		"FROM matches AS m CROSS JOIN organizations AS o ON o.id = m.id " +
-		"ORDER BY 1, o.sort_key, o.id " +
-		"LIMIT (SELECT iif(walk, 0, ?3) FROM plan) OFFSET ?4)")
-	if p.named == "" {
-		b.WriteString(" UNION ALL " + walkSQLite("0", "o.id IN matches",
-			"(SELECT iif(walk, ?3, 0) FROM plan)", "?4"))
-	} else {
-		b.WriteString(" UNION ALL " + walkSQLite("0", "o.id IN named",
-			"(SELECT iif(walk, ?3, 0) FROM plan)", "?4"))
-		b.WriteString(" UNION ALL " + walkSQLite("1",
-			"o.id IN matches AND o.id NOT IN named",
-			"(SELECT iif(walk, max(?3 - max("+namedCount+" - ?4, 0), 0), 0) "+
-				"FROM plan)",
-			"max(?4 - "+namedCount+", 0)"))
-	}
-
-	b.WriteString(") SELECT " + organizationColumns + ", " +
-		"page.search_group, plan.total AS search_total, " +
-		detailColumns + " " +
-		"FROM page CROSS JOIN organizations AS o ON o.id = page.id " +
-		"CROSS JOIN plan " + detailJoin + " " +
-		"ORDER BY page.search_group, o.sort_key, o.id")
-	return b.String(), args
+	return p.pageSQLite(limit, after)
 }
 
 // group returns the expression of the rank group of organization o: 0
@@ -175,51 +121,50 @@ func (p *searchPlan) group(args *[]any, found func(n int) string) string {
 	return "CASE WHEN " + strings.Join(conds, " AND ") + " THEN 0 ELSE 1 END"
 }
 
-// namedCount is the size of the first group.
-const namedCount = "(SELECT count(*) FROM named)"
-
-// walkSQLite returns the query that walks the sort index for a page of
-// the group, the organizations that satisfy cond.
-func walkSQLite(group, cond, limit, offset string) string {
-	return "SELECT * FROM (SELECT " + group + " AS search_group, o.id " +
-		"FROM organizations AS o INDEXED BY organizations_sort_idx " +
-		"WHERE " + cond + " ORDER BY o.sort_key, o.id " +
-		"LIMIT " + limit + " OFFSET " + offset + ")"
-}
-
 // postgresVector is the search vector of organization o: its words and
 // facet tokens, one lexeme each. The GIN index is built on this very
 // expression.
 const postgresVector = "array_to_tsvector(array_remove(string_to_array(" +
 	"o.name_key || ' ' || o.rest_key || ' ' || o.facet_key, ' '), ''))"
 
+// pageColumns are the columns that every page query returns besides
+// those of the organization and its details, from the CTE page of the
+// matches it found, limit+1 at most: whether there are more than the
+// limit, which the placeholder limit holds.
+func pageColumns(limit string) string {
+	return "o.sort_key, page.search_group, " +
+		"(SELECT count(*) FROM page) > " + limit + " AS search_more"
+}
+
 // pagePostgres finds the matches through the GIN index of the search
-// vector, sorts them by group and sort key, and counts them. Without
-// text, the facet bitmaps count the matches and find the page (see
-// pageBitmaps).
-func (p *searchPlan) pagePostgres(limit, offset int) (string, []any) {
+// vector, sorts those after the position by group and sort key, and
+// counts them all. Without text, the facet bitmaps count the matches and
+// find the page (see pageBitmaps).
+func (p *searchPlan) pagePostgres(limit int, after *cso.PagePosition) (string, []any) {
 	if len(p.terms) == 0 {
-		return p.pageBitmaps(limit, offset)
+		return p.pageBitmaps(limit, after)
 	}
 
-	args := []any{p.all, limit, offset, p.statuses}
+	args := []any{p.all, limit, p.statuses}
 	group := p.group(&args, func(n int) string {
 		return "strpos(' ' || o.name_key, $" + strconv.Itoa(n) + ") > 0"
 	})
+	c := newCursor(&args, after, true, postgresMark)
 
 	query := "WITH matches AS MATERIALIZED (" +
 		"SELECT o.id, " + group + " AS search_group, o.sort_key " +
 		"FROM organizations AS o " +
 		"WHERE " + postgresVector + " @@ CAST($1 AS tsquery) " +
-		"AND o.status = ANY($4)), " +
-		"page AS (SELECT id, search_group FROM matches " +
-		"ORDER BY search_group, sort_key, id LIMIT $2 OFFSET $3) " +
-		"SELECT " + organizationColumns + ", page.search_group, " +
+		"AND o.status = ANY($3)), " +
+		"page AS MATERIALIZED (SELECT id, search_group, sort_key FROM matches " +
+		c.where("search_group", "sort_key", "id") +
+		"ORDER BY search_group, sort_key, id LIMIT $2 + 1) " +
+		"SELECT " + organizationColumns + ", " + pageColumns("$2") + ", " +
 		"(SELECT count(*) FROM matches) AS search_total, " +
 		detailColumns + " " +
 		"FROM page JOIN organizations AS o ON o.id = page.id " +
 		detailJoin + " " +
-		"ORDER BY page.search_group, o.sort_key, o.id"
+		"ORDER BY page.search_group, page.sort_key, page.id LIMIT $2"
 	return query, args
 }
 
