@@ -17,19 +17,31 @@ import (
 func checkKeys(body []byte, t reflect.Type) error {
 	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.UseNumber()
-	err := walkKeys(dec, t, "")
+	err := walkKeys(dec, t, "", 0)
 	if _, ok := err.(*apiError); ok {
 		return err
 	}
 	return nil
 }
 
+// maxBodyDepth is how deep arrays and objects may nest in a request
+// body. The deepest an organization goes is four levels; a limit keeps
+// a small body of many brackets from costing much time and memory.
+const maxBodyDepth = 32
+
 // walkKeys reads one JSON value from dec, of the type t (nil when it is
-// not known) at the path at.
-func walkKeys(dec *json.Decoder, t reflect.Type, at string) error {
+// not known) at the path at, inside depth arrays and objects.
+func walkKeys(dec *json.Decoder, t reflect.Type, at string, depth int) error {
 	tok, err := dec.Token()
 	if err != nil {
 		return err
+	}
+	if tok == json.Delim('{') || tok == json.Delim('[') {
+		depth++
+	}
+	if depth > maxBodyDepth {
+		return badRequest("", fmt.Sprintf(
+			"request body nests arrays and objects more than %d deep", maxBodyDepth))
 	}
 	if t != nil {
 		t = indirect(t)
@@ -40,14 +52,14 @@ func walkKeys(dec *json.Decoder, t reflect.Type, at string) error {
 
 	switch tok {
 	case json.Delim('{'):
-		return walkObject(dec, t, at)
+		return walkObject(dec, t, at, depth)
 	case json.Delim('['):
 		var elem reflect.Type
 		if t != nil && (t.Kind() == reflect.Slice || t.Kind() == reflect.Array) {
 			elem = t.Elem()
 		}
 		for i := 0; dec.More(); i++ {
-			if err := walkKeys(dec, elem, fmt.Sprintf("%s[%d]", at, i)); err != nil {
+			if err := walkKeys(dec, elem, fmt.Sprintf("%s[%d]", at, i), depth); err != nil {
 				return err
 			}
 		}
@@ -57,8 +69,9 @@ func walkKeys(dec *json.Decoder, t reflect.Type, at string) error {
 	return nil
 }
 
-// walkObject reads the members of an object whose '{' dec has read.
-func walkObject(dec *json.Decoder, t reflect.Type, at string) error {
+// walkObject reads the members of an object whose '{' dec has read, at
+// the depth of that object.
+func walkObject(dec *json.Decoder, t reflect.Type, at string, depth int) error {
 	seen := map[string]bool{}
 	for dec.More() {
 		tok, err := dec.Token()
@@ -85,7 +98,7 @@ func walkObject(dec *json.Decoder, t reflect.Type, at string) error {
 				}
 			}
 		}
-		if err := walkKeys(dec, elem, path); err != nil {
+		if err := walkKeys(dec, elem, path, depth); err != nil {
 			return err
 		}
 	}

@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -51,5 +52,22 @@ func TestCheckKeysLeavesTheRestToTheDecoder(t *testing.T) {
 		`[1,2,{"a":1}]`,
 	} {
 		assert.NoError(t, checkKeys([]byte(body), reflect.TypeOf(&testRecord{})), body)
+	}
+}
+
+func TestCheckKeysRefusesDeepNesting(t *testing.T) {
+	nested := func(depth int) []byte {
+		return []byte(`{"places":` + strings.Repeat("[", depth-1) +
+			strings.Repeat("]", depth-1) + `}`)
+	}
+
+	assert.NoError(t, checkKeys(nested(maxBodyDepth), reflect.TypeOf(&testRecord{})))
+
+	for _, depth := range []int{maxBodyDepth + 1, 40_000} {
+		err := checkKeys(nested(depth), reflect.TypeOf(&testRecord{}))
+		var ae *apiError
+		require.True(t, errors.As(err, &ae), "depth %d: got %v", depth, err)
+		assert.Equal(t, 400, ae.status)
+		assert.Contains(t, ae.message, "more than 32 deep")
 	}
 }
