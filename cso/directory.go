@@ -112,13 +112,8 @@ func (d *Directory) Update(ctx context.Context, actor Actor, slug string, o *Org
 	if err != nil {
 		return nil, err
 	}
-	if o.View == ViewPublic && stored.hasConfidentialOffices() {
-		return nil, &ValidationError{Fields: map[string]string{
-			"view": "is public: this body leaves out the organization's " +
-				"confidential offices, and saving it would delete them; " +
-				"read the organization with its own or the admin token " +
-				"and edit that",
-		}}
+	if err := checkDroppedOffices(stored, o); err != nil {
+		return nil, err
 	}
 
 	n, err := prepareUpdate(stored, body)
@@ -143,6 +138,23 @@ func (d *Directory) Update(ctx context.Context, actor Actor, slug string, o *Org
 		return nil, fmt.Errorf("cso: update %q: %w", slug, err)
 	}
 	return n.FullView(), nil
+}
+
+// checkDroppedOffices refuses an update that would delete confidential
+// offices of stored without saying "view": "full": such a body most
+// likely began as a public view, which leaves them out, and saving it
+// would delete a shelter's address by mistake.
+func checkDroppedOffices(stored, o *Organization) error {
+	if o.View == ViewFull ||
+		confidentialOffices(o) >= confidentialOffices(stored) {
+		return nil
+	}
+	return &ValidationError{Fields: map[string]string{
+		"view": "must be \"full\" to delete confidential offices: this body " +
+			"leaves out some of the organization's confidential offices, as " +
+			"a public view does; to keep them, read the organization with " +
+			"its own or the admin token and edit that",
+	}}
 }
 
 // editedBody returns a copy of o, the body of a create or an update,

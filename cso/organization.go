@@ -67,8 +67,8 @@ type Organization struct {
 
 	// View says what a read returned: ViewPublic without confidential
 	// offices, ViewFull with all of them. Stores leave it empty. An
-	// update refuses a public view of an organization that has
-	// confidential offices, as saving it would delete them.
+	// update that would delete confidential offices must say ViewFull,
+	// so that a public view sent back cannot delete them by mistake.
 	View View `json:"view,omitempty"`
 }
 
@@ -142,13 +142,14 @@ func (o *Organization) FullView() *Organization {
 	return &c
 }
 
-// hasConfidentialOffices reports whether o has an office that only those
-// who may manage it see.
-func (o *Organization) hasConfidentialOffices() bool {
+// confidentialOffices returns how many offices of o only those who may
+// manage it see.
+func confidentialOffices(o *Organization) int {
+	n := 0
 	for _, off := range o.Offices {
 		if off.Confidential {
-			return true
+			n++
 		}
 	}
-	return false
+	return n
 }

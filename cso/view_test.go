@@ -38,10 +38,14 @@ func TestUpdateRefusesAPublicViewThatWouldDropConfidentialOffices(t *testing.T) 
 	require.NoError(t, err)
 	public.Description = cso.Text{"tr": "Yeni açıklama"}
 
-	_, err = dir.Update(ctx, own, created.Slug, public)
-	var verr *cso.ValidationError
-	require.ErrorAs(t, err, &verr)
-	assert.Contains(t, verr.Fields["view"], "confidential offices")
+	for _, view := range []cso.View{cso.ViewPublic, ""} {
+		body := *public
+		body.View = view
+		_, err = dir.Update(ctx, own, created.Slug, &body)
+		var verr *cso.ValidationError
+		require.ErrorAs(t, err, &verr, "view %q", view)
+		assert.Contains(t, verr.Fields["view"], "confidential offices", "view %q", view)
+	}
 
 	stored, err := dir.Get(ctx, cso.Admin(), created.Slug)
 	require.NoError(t, err)
@@ -89,4 +93,24 @@ func TestCreateAndUpdateRefuseAnUnknownView(t *testing.T) {
 	assert.ErrorIs(t, err, cso.ErrInvalid)
 	_, err = dir.Update(ctx, cso.Admin(), "hukuk-der", nil)
 	assert.ErrorIs(t, err, cso.ErrInvalid)
+}
+
+func TestUpdateDeletesConfidentialOfficesOnlyInTheFullView(t *testing.T) {
+	ctx := context.Background()
+	dir := newDirectory(t)
+	created, err := dir.Create(ctx, cso.Admin(), legalAid())
+	require.NoError(t, err)
+
+	full, err := dir.Get(ctx, cso.Admin(), created.Slug)
+	require.NoError(t, err)
+	full.Offices = full.Offices[:1]
+
+	updated, err := dir.Update(ctx, cso.Admin(), created.Slug, full)
+	require.NoError(t, err)
+	assert.Len(t, updated.Offices, 1)
+	assert.False(t, updated.Offices[0].Confidential)
+
+	stored, err := dir.Get(ctx, cso.Admin(), created.Slug)
+	require.NoError(t, err)
+	assert.Len(t, stored.Offices, 1, "the shelter was deleted on purpose")
 }

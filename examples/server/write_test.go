@@ -220,6 +220,10 @@ func testConfidentialOffices(t *testing.T, dsn string) {
 		fields := decode[errorBody](t, res).Error.Fields
 		assert.Contains(t, fields["view"], "confidential offices")
 
+		delete(public, "view")
+		res = s.json(http.MethodPut, path, orgToken, public)
+		require.Equal(t, http.StatusUnprocessableEntity, res.status, "body: %s", res.body)
+
 		full := decode[object](t, s.get(path, orgToken))
 		assert.Equal(t, "full", full["view"])
 		assert.Len(t, addresses(full), 2)
