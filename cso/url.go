@@ -5,6 +5,7 @@ import (
 	"net"
 	"net/url"
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -71,7 +72,18 @@ func urlProblem(s string) string {
 		return fmt.Sprintf("has %q as its host, which is not a valid "+
 			"domain name", host)
 	}
+	if port := u.Port(); port != "" && !validPort(port) {
+		return fmt.Sprintf("has %q as its port, which is not a number "+
+			"from 1 to 65535", port)
+	}
 	return ""
+}
+
+// validPort reports whether the digits of a URL's port name one a
+// server can listen on.
+func validPort(port string) bool {
+	n, err := strconv.Atoi(port)
+	return err == nil && n >= 1 && n <= 65535
 }
 
 // domainNames checks host names as a browser does before it looks one
