@@ -121,9 +121,14 @@ func (d *Directory) Update(ctx context.Context, actor Actor, slug string, o *Org
 		return nil, err
 	}
 
-	if o.Version == 0 {
+	switch {
+	case o.Version == 0:
 		return nil, &ValidationError{Fields: map[string]string{
 			"version": "is required: send the version you read",
+		}}
+	case o.Version < 0:
+		return nil, &ValidationError{Fields: map[string]string{
+			"version": "must be positive: send the version you read",
 		}}
 	}
 	if o.Version != stored.Version {
@@ -186,6 +191,11 @@ func (d *Directory) Delete(ctx context.Context, actor Actor, slug string, versio
 	}
 	if !validSlug(slug) {
 		return fmt.Errorf("cso: delete %q: %w", slug, ErrNotFound)
+	}
+	if version < 0 {
+		return &ValidationError{Fields: map[string]string{
+			"version": "must be positive, or 0 to delete whatever the version",
+		}}
 	}
 
 	if err := d.store.DeleteOrganization(ctx, slug, version); err != nil {

@@ -60,6 +60,19 @@ func (s *server) decodeJSON(w http.ResponseWriter, r *http.Request, v any, optio
 	return nil
 }
 
+// checkNoBody refuses a body on a request that takes none, rather than
+// ignoring what the client may think it changes.
+func checkNoBody(r *http.Request) error {
+	if r.ContentLength == 0 {
+		return nil
+	}
+	var b [1]byte
+	if n, _ := r.Body.Read(b[:]); n == 0 && r.ContentLength < 0 {
+		return nil
+	}
+	return badRequest("", "this request takes no body")
+}
+
 // checkContentEncoding accepts bodies sent as they are, without a content
 // coding such as gzip: a few kilobytes of JSON gain little from
 // compression, and a small compressed body can unpack into a huge one. The

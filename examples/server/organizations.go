@@ -99,6 +99,9 @@ func (s *server) updateOrganization(w http.ResponseWriter, r *http.Request, acto
 // deleteOrganization answers DELETE /api/v1/organizations/{slug}, with
 // an optional ?version= that must be the stored one.
 func (s *server) deleteOrganization(w http.ResponseWriter, r *http.Request, actor cso.Actor) error {
+	if err := checkNoBody(r); err != nil {
+		return err
+	}
 	params := r.URL.Query()
 	bad := map[string]string{}
 	version := intParam(params, "version", bad)
@@ -118,6 +121,9 @@ func (s *server) deleteOrganization(w http.ResponseWriter, r *http.Request, acto
 // verifyOrganization answers POST /api/v1/organizations/{slug}/verify:
 // someone who may manage the organization confirms its record is current.
 func (s *server) verifyOrganization(w http.ResponseWriter, r *http.Request, actor cso.Actor) error {
+	if err := checkNoBody(r); err != nil {
+		return err
+	}
 	o, err := s.dir.Verify(r.Context(), actor, r.PathValue("slug"))
 	if err != nil {
 		return err
@@ -160,6 +166,9 @@ type revokeResponse struct {
 // revokeTokens answers DELETE /api/v1/organizations/{slug}/tokens: every
 // token of the organization stops working at once.
 func (s *server) revokeTokens(w http.ResponseWriter, r *http.Request, actor cso.Actor) error {
+	if err := checkNoBody(r); err != nil {
+		return err
+	}
 	n, err := s.dir.RevokeTokens(r.Context(), actor, r.PathValue("slug"))
 	if err != nil {
 		return err

@@ -48,6 +48,7 @@ func TestQueryParametersAreChecked(t *testing.T) {
 			"bad_request", "status"},
 		{"status both empty and given", orgs + "?status=&status=active", 400,
 			"bad_request", "status"},
+		{"province zero", orgs + "?province=0", 400, "bad_request", "province"},
 		{"misspelt filter", orgs + "?provnce=34", 400, "bad_request", "provnce"},
 		{"parameter of another route", orgs + "?lang=ar", 400, "bad_request", "lang"},
 		{"parameter on a route that takes none", orgs + "/sgdd-asam?limit=1", 400,

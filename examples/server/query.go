@@ -37,6 +37,10 @@ func parseQuery(params url.Values) (cso.Query, error) {
 
 	bad := map[string]string{}
 	q.Province = intParam(params, "province", bad)
+	if q.Province == 0 && params.Get("province") != "" && bad["province"] == "" {
+		// 0 stands for no province in a Query.
+		bad["province"] = "must be a plate code from 1 to 81"
+	}
 	q.Limit = intParam(params, "limit", bad)
 	checkOnce(params, bad, singleSearchParams...)
 	q.Statuses = statusParam(params, bad)
