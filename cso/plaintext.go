@@ -34,31 +34,50 @@ func hasTurkish(t Text) bool {
 	return false
 }
 
-// textProblem describes the first thing wrong with t, in language-tag
-// order, or returns "" if t is valid. Each value of a single-line text,
-// such as a name, must be on one line.
+// textProblem describes the first thing wrong with t, or returns "" if t
+// is valid. Each value of a single-line text, such as a name, must be on
+// one line.
 func textProblem(t Text, singleLine bool) string {
-	if problem := sharedTagProblem(t); problem != "" {
-		return problem
+	problems := textProblems(t, singleLine)
+	if len(problems) == 0 {
+		return ""
 	}
 
-	tags := make([]string, 0, len(t))
-	for tag := range t {
-		tags = append(tags, tag)
-	}
-	slices.Sort(tags)
-
-	for _, tag := range tags {
-		if problem := textValueProblem(tag, t[tag], singleLine); problem != "" {
-			return problem
-		}
-	}
-	return ""
+	// "" sorts first, so what concerns the tags comes before the values.
+	keys := slices.Sorted(maps.Keys(problems))
+	return problems[keys[0]]
 }
 
-// textValueProblem describes what is wrong with the value v of a Text
-// under tag, or returns "".
-func textValueProblem(tag, v string, singleLine bool) string {
+// textProblems describes what is wrong with t: under "" what concerns
+// its language tags, such as an unknown tag, and under a tag what is
+// wrong with the value in that language. It returns nil if t is valid.
+func textProblems(t Text, singleLine bool) map[string]string {
+	var problems map[string]string
+	report := func(key, problem string) {
+		if problems == nil {
+			problems = map[string]string{}
+		}
+		if _, ok := problems[key]; !ok {
+			problems[key] = problem
+		}
+	}
+
+	if problem := sharedTagProblem(t); problem != "" {
+		report("", problem)
+	}
+	for _, tag := range slices.Sorted(maps.Keys(t)) {
+		if problem := tagProblem(tag); problem != "" {
+			report("", problem)
+		} else if problem := textValueProblem(t[tag], singleLine); problem != "" {
+			report(tag, problem)
+		}
+	}
+	return problems
+}
+
+// tagProblem describes what is wrong with tag as the key of a Text, or
+// returns "".
+func tagProblem(tag string) string {
 	switch {
 	case tag == "":
 		return "has a value without a language tag"
@@ -68,17 +87,17 @@ func textValueProblem(tag, v string, singleLine bool) string {
 	case canonicalTag(tag) != tag:
 		return fmt.Sprintf("must write the language tag %q as %q",
 			tag, canonicalTag(tag))
-	case !utf8.ValidString(v):
-		return fmt.Sprintf("has text in %s that is not valid UTF-8", tag)
-	case utf8.RuneCountInString(v) > maxTextValue:
-		return fmt.Sprintf("must be at most %d characters in %s",
-			maxTextValue, tag)
-	}
-
-	if problem := plainProblem(v, !singleLine); problem != "" {
-		return problem + " in " + tag
 	}
 	return ""
+}
+
+// textValueProblem describes what is wrong with v, the value of a Text
+// in one language, or returns "".
+func textValueProblem(v string, singleLine bool) string {
+	if utf8.ValidString(v) && utf8.RuneCountInString(v) > maxTextValue {
+		return fmt.Sprintf("must be at most %d characters", maxTextValue)
+	}
+	return plainProblem(v, !singleLine)
 }
 
 // sharedTagProblem reports two tags of t that name the same language,

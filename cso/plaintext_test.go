@@ -20,10 +20,10 @@ func TestValidateRefusesTextThatCouldNotBeRead(t *testing.T) {
 		want map[string]string
 	}{
 		{"lone surrogate in a name", `{"name": {"tr": "Deneme \ud800"}}`,
-			map[string]string{"name": lost + " in tr"}},
+			map[string]string{"name.tr": lost}},
 		{"lone low surrogate in a description",
 			`{"description": {"en": "Help \udc00 here"}}`,
-			map[string]string{"description": lost + " in en"}},
+			map[string]string{"description.en": lost}},
 		{"replacement character in a short name", `{"short_name": "ÖD\ufffd"}`,
 			map[string]string{"short_name": lost}},
 		{"lone surrogate in an address",
@@ -86,16 +86,16 @@ func TestValidateKeepsSingleLineFieldsOnOneLine(t *testing.T) {
 	}{
 		{"name with a line feed", func(o *cso.Organization) {
 			o.Name["tr"] = "Çok\nSatırlı"
-		}, "name", "must be on one line: remove the line break U+000A in tr"},
+		}, "name.tr", "must be on one line: remove the line break U+000A"},
 		{"name with a carriage return", func(o *cso.Organization) {
 			o.Name["en"] = "Two\r\nLines"
-		}, "name", "must be on one line: remove the line break U+000D in en"},
+		}, "name.en", "must be on one line: remove the line break U+000D"},
 		{"name with a tab", func(o *cso.Organization) {
 			o.Name["tr"] = "Örnek\tDernek"
-		}, "name", "must not contain the control character U+0009 in tr"},
+		}, "name.tr", "must not contain the control character U+0009"},
 		{"name with a line separator", func(o *cso.Organization) {
 			o.Name["ar"] = "جمعية\u2028النموذجية"
-		}, "name", "must be on one line: remove the line break U+2028 in ar"},
+		}, "name.ar", "must be on one line: remove the line break U+2028"},
 		{"short name with a line feed", func(o *cso.Organization) {
 			o.ShortName = "Ö\nD"
 		}, "short_name", "must be on one line: remove the line break U+000A"},
@@ -110,16 +110,16 @@ func TestValidateKeepsSingleLineFieldsOnOneLine(t *testing.T) {
 		}, "offices[0].district", "must be on one line: remove the line break U+0085"},
 		{"office name with a line feed", func(o *cso.Organization) {
 			o.Offices[0].Name = cso.Text{"tr": "Merkez\nOfis"}
-		}, "offices[0].name", "must be on one line: remove the line break U+000A in tr"},
+		}, "offices[0].name.tr", "must be on one line: remove the line break U+000A"},
 		{"service name with a paragraph separator", func(o *cso.Organization) {
 			o.Services[0].Name["tr"] = "Hukuki\u2029danışmanlık"
-		}, "services[0].name", "must be on one line: remove the line break U+2029 in tr"},
+		}, "services[0].name.tr", "must be on one line: remove the line break U+2029"},
 		{"description with a vertical tab", func(o *cso.Organization) {
 			o.Description["tr"] = "Bir\vİki"
-		}, "description", "must not contain the control character U+000B in tr"},
+		}, "description.tr", "must not contain the control character U+000B"},
 		{"eligibility with NUL", func(o *cso.Organization) {
 			o.Services[0].Eligibility = cso.Text{"tr": "Herkes\x00"}
-		}, "services[0].eligibility", "must not contain the control character U+0000 in tr"},
+		}, "services[0].eligibility.tr", "must not contain the control character U+0000"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -76,12 +76,36 @@ func validateStruct(subject string, v any) error {
 
 	fields := make(map[string]string, len(invalid))
 	for _, fe := range invalid {
-		path := fieldPath(fe.Namespace())
-		if _, seen := fields[path]; !seen {
-			fields[path] = message(fe)
+		for path, msg := range fieldMessages(fe) {
+			if _, seen := fields[path]; !seen {
+				fields[path] = msg
+			}
 		}
 	}
 	return &ValidationError{Fields: fields, subject: subject}
+}
+
+// fieldMessages explains a failed rule by path. A Text gets one message
+// for each language whose value is bad, at the path of that language
+// ("name.en", "services[1].eligibility.ar"), and one at its own path for
+// what concerns its language tags; any other field gets one message.
+func fieldMessages(fe validator.FieldError) map[string]string {
+	path := fieldPath(fe.Namespace())
+	if fe.Tag() != "text" && fe.Tag() != "line_text" {
+		return map[string]string{path: message(fe)}
+	}
+
+	t := textOf(reflect.ValueOf(fe.Value()))
+	problems := textProblems(t, fe.Tag() == "line_text")
+	msgs := make(map[string]string, len(problems))
+	for tag, problem := range problems {
+		if tag == "" {
+			msgs[path] = problem
+		} else {
+			msgs[path+"."+tag] = problem
+		}
+	}
+	return msgs
 }
 
 // fieldPath turns a validator namespace, such as

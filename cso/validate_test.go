@@ -102,10 +102,10 @@ func TestValidateReportsEachBadFieldByPath(t *testing.T) {
 		}, "description", "has a value without a language tag"},
 		{"description too long", func(o *cso.Organization) {
 			o.Description["tr"] = strings.Repeat("ç", 5001)
-		}, "description", "must be at most 5000 characters in tr"},
+		}, "description.tr", "must be at most 5000 characters"},
 		{"description not UTF-8", func(o *cso.Organization) {
 			o.Description["en"] = "caf\xe9"
-		}, "description", "has text in en that is not valid UTF-8"},
+		}, "description.en", "must be valid UTF-8 text"},
 		{"slug with capitals", func(o *cso.Organization) {
 			o.Slug = "Ornek-Dernek"
 		}, "slug", slug},
