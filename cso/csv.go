@@ -24,6 +24,10 @@ var csvColumns = []string{
 	"office_postal_code", "office_lat", "office_lon",
 }
 
+// requiredCSVColumns are the columns every file must have: a row
+// cannot be valid without them.
+var requiredCSVColumns = []string{"name_tr", "kind"}
+
 // ReadCSV reads organizations in the directory's CSV import format and
 // returns them normalized and validated, or, if any row is bad, nil and an
 // *ImportError that lists every bad field of every bad row.
@@ -31,9 +35,10 @@ var csvColumns = []string{
 // The file is UTF-8 text (a leading byte order mark is tolerated),
 // comma-separated with RFC 4180 quoting, and starts with a header row
 // that names its columns in any order. A column the format does not know,
-// or one named twice, is an error; only name_tr is required, and a
-// missing column reads as empty ([Directory.Import] keeps what it would
-// hold for an organization it updates). The columns are:
+// or one named twice, is an error, and so is a file without name_tr or
+// kind, which every row needs. Another missing column reads as empty
+// ([Directory.Import] keeps what it would hold for an organization it
+// updates). The columns are:
 //
 //	slug                 public identifier; derived from short_name or
 //	                     name_tr when empty
@@ -41,7 +46,7 @@ var csvColumns = []string{
 //	name_en, name_ar     name in English and Arabic
 //	short_name           abbreviation, such as SGDD-ASAM
 //	kind                 association, foundation, cooperative, platform,
-//	                     international or other
+//	                     international or other (required)
 //	status               active (the default), inactive or closed
 //	description_tr, description_en, description_ar
 //	website              http or https URL; a bare domain gains https://
@@ -209,8 +214,10 @@ func readCSVHeader(cr *csv.Reader) (map[string]int, error) {
 		}
 	}
 
-	if _, ok := head["name_tr"]; !ok {
-		errs = append(errs, RowError{line, "name_tr", "required column is missing"})
+	for _, name := range requiredCSVColumns {
+		if _, ok := head[name]; !ok {
+			errs = append(errs, RowError{line, name, "required column is missing"})
+		}
 	}
 	if len(errs) > 0 {
 		return nil, &ImportError{Rows: errs}

@@ -242,11 +242,16 @@ func TestReadCSVHeaderErrors(t *testing.T) {
 		want       []rowErrorAt
 	}{
 		{"empty file", "", []rowErrorAt{{1, ""}}},
-		{"unknown column", "name_tr,phone\nA,1\n", []rowErrorAt{{1, "phone"}}},
+		{"unknown column", "name_tr,kind,phone\nA,other,1\n",
+			[]rowErrorAt{{1, "phone"}}},
 		{"column twice", "name_tr,kind,Kind\nA,other,other\n",
 			[]rowErrorAt{{1, "kind"}}},
 		{"name_tr missing", "name_en,kind\nA,other\n",
 			[]rowErrorAt{{1, "name_tr"}}},
+		{"kind missing", "name_tr,name_en\nA Derneği,A\nB Derneği,B\n",
+			[]rowErrorAt{{1, "kind"}}},
+		{"both missing", "slug\na\n",
+			[]rowErrorAt{{1, "name_tr"}, {1, "kind"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -55,3 +55,11 @@ func TestReadCSVReportsTextsUnderTheColumnOfTheirLanguage(t *testing.T) {
 		})
 	}
 }
+
+func TestReadCSVRequiresTheKindColumn(t *testing.T) {
+	text := "name_tr,name_en\nBir Derneği,One\nİki Derneği,Two\n"
+
+	assert.Equal(t, []cso.RowError{
+		{Line: 1, Column: "kind", Reason: "required column is missing"},
+	}, readCSVRowErrors(t, text))
+}
