@@ -69,7 +69,9 @@ var requiredCSVColumns = []string{"name_tr", "kind"}
 //	office_postal_code   five-digit postal code
 //	office_lat, office_lon
 //	                     WGS 84 coordinates in decimal degrees, both or
-//	                     neither
+//	                     neither: an optional sign, digits and an
+//	                     optional point with more digits, such as
+//	                     41.0082 (no decimal comma, exponent or _)
 //
 // Each service area becomes one Service named after the area, for the
 // row's target groups, in its languages and provinces. The office columns

@@ -56,6 +56,55 @@ func TestReadCSVReportsTextsUnderTheColumnOfTheirLanguage(t *testing.T) {
 	}
 }
 
+// Coordinates are plain decimal numbers: none of Go's other number forms.
+func TestReadCSVReadsOnlyDecimalCoordinates(t *testing.T) {
+	const head = "name_tr,kind,office_address,office_province,office_lat,office_lon\n"
+	notDecimal := func(s string) string {
+		return "must be a decimal number such as 41.0082 " +
+			"(digits, with a point before any decimals), not \"" + s + "\""
+	}
+	tests := []struct {
+		name     string
+		lat, lon string
+		want     []cso.RowError
+	}{
+		{"underscores", "4_1.0_5", "29", []cso.RowError{
+			{Line: 2, Column: "office_lat", Reason: notDecimal("4_1.0_5")}}},
+		{"hexadecimal", "41", "0x1.dp4", []cso.RowError{
+			{Line: 2, Column: "office_lon", Reason: notDecimal("0x1.dp4")}}},
+		{"underscore in whole degrees", "41_0", "29", []cso.RowError{
+			{Line: 2, Column: "office_lat", Reason: notDecimal("41_0")}}},
+		{"exponent and infinity", "4.1e1", "Inf", []cso.RowError{
+			{Line: 2, Column: "office_lat", Reason: notDecimal("4.1e1")},
+			{Line: 2, Column: "office_lon", Reason: notDecimal("Inf")}}},
+		{"decimal comma", `"41,0082"`, "29", []cso.RowError{
+			{Line: 2, Column: "office_lat", Reason: notDecimal("41,0082")}}},
+		{"point without decimals", "41.", ".5", []cso.RowError{
+			{Line: 2, Column: "office_lat", Reason: notDecimal("41.")},
+			{Line: 2, Column: "office_lon", Reason: notDecimal(".5")}}},
+		{"out of range", "91", "29", []cso.RowError{
+			{Line: 2, Column: "office_lat", Reason: "91 is outside -90 to 90 degrees"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			row := "A,other,Cadde 1,34," + tt.lat + "," + tt.lon + "\n"
+			assert.Equal(t, tt.want, readCSVRowErrors(t, head+row))
+		})
+	}
+}
+
+func TestReadCSVReadsSignedDecimalCoordinates(t *testing.T) {
+	text := "name_tr,kind,office_address,office_province,office_lat,office_lon\n" +
+		"A,other,Cadde 1,34,+41.0082,28.9784\n" +
+		"B,other,Cadde 2,34,41,029\n"
+
+	orgs, err := cso.ReadCSV(strings.NewReader(text))
+	require.NoError(t, err)
+	require.Len(t, orgs, 2)
+	assert.Equal(t, &cso.Coordinates{Lat: 41.0082, Lon: 28.9784}, orgs[0].Offices[0].Location)
+	assert.Equal(t, &cso.Coordinates{Lat: 41, Lon: 29}, orgs[1].Offices[0].Location)
+}
+
 func TestReadCSVRequiresTheKindColumn(t *testing.T) {
 	text := "name_tr,name_en\nBir Derneği,One\nİki Derneği,Two\n"
 

@@ -2,7 +2,7 @@ package cso
 
 import (
 	"fmt"
-	"math"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -220,13 +220,22 @@ func parseCSVLocation(lat, lon string, bad csvProblems) *Coordinates {
 	return &Coordinates{Lat: la, Lon: lo}
 }
 
+// decimalDegrees is the form of a coordinate in a CSV cell: an optional
+// sign, digits, and a point followed by digits. Go's other number forms
+// (1_000, 0x1p4, 1e3, Inf) are no way to write degrees, and a decimal
+// comma would be read as a field separator by other tools.
+var decimalDegrees = regexp.MustCompile(`^[+-]?[0-9]+(\.[0-9]+)?$`)
+
 // parseDegrees reads a decimal number of degrees between -limit and limit.
 func parseDegrees(s string, limit float64) (float64, error) {
-	v, err := strconv.ParseFloat(s, 64)
-	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
-		return 0, fmt.Errorf("%q is not a decimal number of degrees", s)
+	if !decimalDegrees.MatchString(s) {
+		return 0, fmt.Errorf("must be a decimal number such as 41.0082 "+
+			"(digits, with a point before any decimals), not %q", s)
 	}
-	if v < -limit || v > limit {
+
+	// A decimal number fails to parse only when it is too large.
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil || v < -limit || v > limit {
 		return 0, fmt.Errorf("%s is outside -%g to %g degrees", s, limit, limit)
 	}
 	return v, nil
