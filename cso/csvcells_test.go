@@ -56,6 +56,32 @@ func TestReadCSVReportsTextsUnderTheColumnOfTheirLanguage(t *testing.T) {
 	}
 }
 
+// A code that a cell names twice, in any case or by plate code and by
+// name, counts once.
+func TestReadCSVKeepsEachCodeOfACellOnce(t *testing.T) {
+	text := "name_tr,kind,service_areas,target_groups,languages,provinces\n" +
+		"Bir Derneği,other,health;health,women;WOMEN,ar;AR;ar-sy;ar-SY," +
+		"34;İstanbul;istanbul;إسطنبول\n" +
+		"İki Derneği,other,HEALTH;health;Health;education,,,06;6;Ankara\n"
+
+	orgs, err := cso.ReadCSV(strings.NewReader(text))
+	require.NoError(t, err)
+	require.Len(t, orgs, 2)
+
+	first := orgs[0].Services
+	require.Len(t, first, 1)
+	assert.Equal(t, []string{"health"}, first[0].Areas)
+	assert.Equal(t, []string{"women"}, first[0].TargetGroups)
+	assert.Equal(t, []string{"ar", "ar-SY"}, first[0].Languages)
+	assert.Equal(t, []int{34}, first[0].Provinces)
+
+	second := orgs[1].Services
+	require.Len(t, second, 2)
+	assert.Equal(t, []string{"health"}, second[0].Areas)
+	assert.Equal(t, []string{"education"}, second[1].Areas)
+	assert.Equal(t, []int{6}, second[0].Provinces)
+}
+
 // Coordinates are plain decimal numbers: none of Go's other number forms.
 func TestReadCSVReadsOnlyDecimalCoordinates(t *testing.T) {
 	const head = "name_tr,kind,office_address,office_province,office_lat,office_lon\n"

@@ -53,23 +53,6 @@ func csvText(get func(string) string, prefix string) Text {
 	return t
 }
 
-// csvCodes splits a ';'-separated cell of taxonomy codes, which are
-// lower case.
-func csvCodes(s string) []string {
-	return csvList(strings.ToLower(s))
-}
-
-// csvList splits a ';'-separated cell, dropping empty items.
-func csvList(s string) []string {
-	var items []string
-	for item := range strings.SplitSeq(s, ";") {
-		if item = strings.TrimSpace(item); item != "" {
-			items = append(items, item)
-		}
-	}
-	return items
-}
-
 // parseCSVServices makes one service per service area. Each column is
 // checked on its own, so that a bad value in one is reported even when
 // another leaves the row without services.
@@ -113,20 +96,24 @@ func csvTargetGroups(cell string, bad csvProblems) []string {
 }
 
 // csvLanguages reads the languages cell, reporting what is not a BCP 47
-// tag naming a language.
+// tag naming a language. Tags are written in canonical form and kept
+// once, so ar and AR are one language.
 func csvLanguages(cell string, bad csvProblems) []string {
-	languages := csvList(cell)
-	for _, tag := range languages {
+	var languages []string
+	for _, tag := range csvList(cell) {
 		if !validLanguageTag(tag) {
 			bad.add("languages", fmt.Sprintf("unknown language tag %q "+
 				"(use a BCP 47 tag such as tr, en or ar-SY)", tag))
+			continue
 		}
+		languages = appendNew(languages, canonicalTag(tag))
 	}
 	return languages
 }
 
 // csvProvinces reads the provinces cell, reporting what names no
-// province.
+// province. Each province is kept once, however many ways the cell
+// names it (34, İstanbul, Istanbul).
 func csvProvinces(cell string, bad csvProblems) []int {
 	var provinces []int
 	for _, name := range csvList(cell) {
@@ -135,7 +122,7 @@ func csvProvinces(cell string, bad csvProblems) []int {
 			bad.add("provinces", err.Error())
 			continue
 		}
-		provinces = append(provinces, code)
+		provinces = appendNew(provinces, code)
 	}
 	return provinces
 }
