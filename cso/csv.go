@@ -81,8 +81,10 @@ var requiredCSVColumns = []string{"name_tr", "kind"}
 //
 // Codes are matched without regard to case, and a code, language tag or
 // province that a cell names twice, in any case or by plate code and by
-// name, counts once. Values are normalized as [Organization.Normalize]
-// does (a bare domain gains https://, phone numbers become E.164). Two rows with the same slug (given, or derived as
+// name, counts once. A ';' inside a web address must be written %3B, as
+// WriteCSV writes it. Values are normalized as
+// [Organization.Normalize] does (a bare domain gains https://, phone
+// numbers become E.164). Two rows with the same slug (given, or derived as
 // the directory derives it) or the same registry_id are errors. A file
 // with more than MaxCSVRows data rows is refused before any row is
 // checked. Lines are counted from 1, the header being line 1, as a text

@@ -18,3 +18,14 @@ func csvList(s string) []string {
 func csvCodes(s string) []string {
 	return appendNew(nil, csvList(strings.ToLower(s))...)
 }
+
+// csvJoinLinks joins web addresses into one cell. A ';' inside an
+// address is written %3B, which names the same resource, so that
+// ReadCSV does not split the address in two.
+func csvJoinLinks(links []string) string {
+	escaped := make([]string, len(links))
+	for i, link := range links {
+		escaped[i] = strings.ReplaceAll(link, ";", "%3B")
+	}
+	return strings.Join(escaped, ";")
+}

@@ -47,7 +47,7 @@ func appendCSVRecord(rec []string, o *Organization) []string {
 		o.Slug, o.Name["tr"], o.Name["en"], o.Name["ar"], o.ShortName,
 		string(o.Kind), string(o.Status), o.Description["tr"],
 		o.Description["en"], o.Description["ar"], o.Website, o.Email,
-		strings.Join(o.Phones, ";"), strings.Join(o.SocialLinks, ";"),
+		strings.Join(o.Phones, ";"), csvJoinLinks(o.SocialLinks),
 		o.RegistryID, joinCodes(services.provinces),
 		strings.Join(services.areas, ";"),
 		strings.Join(services.groups, ";"),

@@ -2,6 +2,7 @@ package cso_test
 
 import (
 	"bytes"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -82,4 +83,57 @@ func TestWriteCSVLeavesConfidentialOfficesOut(t *testing.T) {
 	require.NoError(t, cso.WriteCSV(&b, []*cso.Organization{o}))
 	assert.NotContains(t, b.String(), "Gizli")
 	assert.True(t, strings.HasSuffix(b.String(), ",Açık Cadde 2,,6,,,\n"))
+}
+
+// A ';' inside a web address is written %3B, which names the same
+// resource, so that the address comes back whole rather than split at
+// the separator of the cell.
+func TestWriteCSVRoundTripsLinksWithSemicolons(t *testing.T) {
+	links := []string{
+		"https://x.com/a;b",
+		"https://example.org/p;v=1?q=a;b#c;d",
+		"https://example.org/plain",
+	}
+	o := &cso.Organization{
+		Slug:        "noktali-virgul-dernegi",
+		Name:        cso.Text{"tr": "Noktalı Virgül Derneği"},
+		Kind:        cso.KindAssociation,
+		Status:      cso.StatusActive,
+		SocialLinks: links,
+	}
+	o.Normalize()
+	require.NoError(t, o.Validate(), "the API accepts the links")
+
+	var b bytes.Buffer
+	require.NoError(t, cso.WriteCSV(&b, []*cso.Organization{o}))
+	assert.Contains(t, b.String(),
+		",https://x.com/a%3Bb;https://example.org/p%3Bv=1?q=a%3Bb#c%3Bd;"+
+			"https://example.org/plain,")
+
+	back, err := cso.ReadCSV(&b)
+	require.NoError(t, err)
+	require.Len(t, back, 1)
+	assert.Equal(t, []string{
+		"https://x.com/a%3Bb",
+		"https://example.org/p%3Bv=1?q=a%3Bb#c%3Bd",
+		"https://example.org/plain",
+	}, back[0].SocialLinks)
+	for i, link := range back[0].SocialLinks {
+		assert.Equal(t, addressOf(t, links[i]), addressOf(t, link), link)
+	}
+}
+
+// address is what a web address names, with its escapes decoded.
+type address struct {
+	scheme, host, path, query, fragment string
+}
+
+// addressOf parses a web address into what it names.
+func addressOf(t *testing.T, link string) address {
+	t.Helper()
+	u, err := url.Parse(link)
+	require.NoError(t, err)
+	query, err := url.QueryUnescape(u.RawQuery)
+	require.NoError(t, err)
+	return address{u.Scheme, u.Host, u.Path, query, u.Fragment}
 }
