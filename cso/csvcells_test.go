@@ -138,3 +138,24 @@ func TestReadCSVRequiresTheKindColumn(t *testing.T) {
 		{Line: 1, Column: "kind", Reason: "required column is missing"},
 	}, readCSVRowErrors(t, text))
 }
+
+// A bad entry of a list cell is named by its place in the cell and its
+// value, and each reason is given once.
+func TestReadCSVNamesTheBadEntryOfAList(t *testing.T) {
+	const marks = "must contain only digits, spaces, +, (, ), - and . " +
+		"(extensions cannot be stored)"
+	text := "name_tr,kind,phones,social_links\n" +
+		"Bir Derneği,other,0212 CALL NOW,\n" +
+		"İki Derneği,other,0212 555 12 12;;0212 CALL NOW;12,\n" +
+		"Üç Derneği,other,,https://example.org;ftp://example.org\n"
+
+	assert.Equal(t, []cso.RowError{
+		{Line: 2, Column: "phones",
+			Reason: `entry 1 ("0212 CALL NOW"): ` + marks},
+		{Line: 3, Column: "phones",
+			Reason: `entry 2 ("0212 CALL NOW"): ` + marks + `; ` +
+				`entry 3 ("12"): must be a phone number such as +90 212 555 12 12`},
+		{Line: 4, Column: "social_links",
+			Reason: `entry 2 ("ftp://example.org"): must be an http or https address`},
+	}, readCSVRowErrors(t, text))
+}

@@ -84,10 +84,10 @@ func (imp *csvImport) check(rows []parsedRow) {
 
 	for _, r := range rows {
 		imp.duplicates(r)
-		r.bad.addError(r.invalid)
+		r.bad.addError(r.invalid, r.org)
 
 		for _, column := range r.bad.columns() {
-			imp.fail(r.line, column, r.bad[column])
+			imp.fail(r.line, column, r.bad.reason(column))
 		}
 		if len(r.bad) == 0 {
 			imp.file.rows = append(imp.file.rows, csvRow{
@@ -97,14 +97,14 @@ func (imp *csvImport) check(rows []parsedRow) {
 	}
 }
 
-// addError records what checking a row returned: the fields of a
-// *ValidationError under their columns, or any other error as a problem
-// of the whole row. A nil error adds nothing.
-func (p csvProblems) addError(err error) {
+// addError records what checking o, the organization of a row,
+// returned: the fields of a *ValidationError under their columns, or any
+// other error as a problem of the whole row. A nil error adds nothing.
+func (p csvProblems) addError(err error, o *Organization) {
 	var verr *ValidationError
 	switch {
 	case errors.As(err, &verr):
-		p.addValidation(verr)
+		p.addValidation(verr, o)
 	case err != nil:
 		p.add("", err.Error())
 	}

@@ -68,25 +68,28 @@ func (r RowError) String() string {
 	return fmt.Sprintf("line %d, %s: %s", r.Line, r.Column, r.Reason)
 }
 
-// csvProblems maps the bad columns of a row to what is wrong with them.
-type csvProblems map[string]string
+// csvProblems maps the bad columns of a row to what is wrong with them,
+// each reason once, in the order found.
+type csvProblems map[string][]string
 
 // add records a reason for a column, after any other reasons it has.
 func (p csvProblems) add(column, reason string) {
-	prev, ok := p[column]
-	switch {
-	case !ok:
-		p[column] = reason
-	case !slices.Contains(strings.Split(prev, "; "), reason):
-		p[column] = prev + "; " + reason
+	if !slices.Contains(p[column], reason) {
+		p[column] = append(p[column], reason)
 	}
 }
 
-// addValidation records the fields of a validation error under their
-// columns, except for columns that already failed to parse: their
+// reason says what is wrong with a column.
+func (p csvProblems) reason(column string) string {
+	return strings.Join(p[column], "; ")
+}
+
+// addValidation records the fields of a validation error of o under
+// their columns, except for columns that already failed to parse: their
 // values were never read, so what validation says about them would only
-// repeat or mislead.
-func (p csvProblems) addValidation(verr *ValidationError) {
+// repeat or mislead. A bad entry of a list cell is named by its place
+// and value.
+func (p csvProblems) addValidation(verr *ValidationError, o *Organization) {
 	parsed := map[string]bool{}
 	for column := range p {
 		parsed[column] = true
@@ -101,7 +104,7 @@ func (p csvProblems) addValidation(verr *ValidationError) {
 	for _, path := range paths {
 		column := csvColumnOf(path)
 		if !parsed[column] {
-			p.add(column, verr.Fields[path])
+			p.add(column, csvEntryOf(o, path)+verr.Fields[path])
 		}
 	}
 }

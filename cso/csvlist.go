@@ -1,6 +1,10 @@
 package cso
 
-import "strings"
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
 
 // csvList splits a ';'-separated cell, dropping empty entries.
 func csvList(s string) []string {
@@ -28,4 +32,31 @@ func csvJoinLinks(links []string) string {
 		escaped[i] = strings.ReplaceAll(link, ";", "%3B")
 	}
 	return strings.Join(escaped, ";")
+}
+
+// csvEntryOf names the entry of a list cell that the validation path
+// points at, such as `entry 2 ("0212 CALL NOW"): ` for "phones[1]", or
+// returns "" when the path points at no entry of a list cell. Entries
+// are counted from 1, as a person reads the cell, without empty ones.
+func csvEntryOf(o *Organization, path string) string {
+	name, index, ok := strings.Cut(path, "[")
+	if !ok || o == nil {
+		return ""
+	}
+	i, err := strconv.Atoi(strings.TrimSuffix(index, "]"))
+	if err != nil || !strings.HasSuffix(index, "]") {
+		return ""
+	}
+
+	var entries []string
+	switch name {
+	case "phones":
+		entries = o.Phones
+	case "social_links":
+		entries = o.SocialLinks
+	}
+	if i < 0 || i >= len(entries) {
+		return ""
+	}
+	return fmt.Sprintf("entry %d (%q): ", i+1, entries[i])
 }

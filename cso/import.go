@@ -196,7 +196,7 @@ func (imp *importer) planUpdate(row csvRow, stored *Organization) {
 	n.Slug, n.Version = "", stored.Version
 	u, err := prepareUpdate(stored, n)
 	if err != nil {
-		imp.failWith(row.line, err)
+		imp.failWith(row.line, err, n)
 		return
 	}
 
@@ -215,13 +215,13 @@ func (imp *importer) fail(line int, column, reason string) {
 	imp.errs = append(imp.errs, RowError{line, column, reason})
 }
 
-// failWith records err, what checking a row's update returned, under the
-// columns it names.
-func (imp *importer) failWith(line int, err error) {
+// failWith records err, what checking n, the update of a row, returned,
+// under the columns it names.
+func (imp *importer) failWith(line int, err error, n *Organization) {
 	bad := csvProblems{}
-	bad.addError(err)
+	bad.addError(err, n)
 	for _, column := range bad.columns() {
-		imp.fail(line, column, bad[column])
+		imp.fail(line, column, bad.reason(column))
 	}
 }
 

@@ -13,8 +13,9 @@ import (
 const phoneExample = "+90 212 555 12 12"
 
 // phoneMarksMessage says which characters a phone number may hold.
+// It holds no semicolon, which separates the reasons of one CSV cell.
 const phoneMarksMessage = "must contain only digits, spaces, +, (, ), - " +
-	"and .; extensions cannot be stored"
+	"and . (extensions cannot be stored)"
 
 // e164 is the shape of a stored phone number: a plus sign, a country
 // code that does not start with zero and at most 15 digits in all.

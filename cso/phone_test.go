@@ -48,8 +48,8 @@ func TestNormalizePhoneRejectsWhatIsNoNumber(t *testing.T) {
 }
 
 func TestNormalizePhoneRefusesLettersAndExtensions(t *testing.T) {
-	const marks = "must contain only digits, spaces, +, (, ), - and .; " +
-		"extensions cannot be stored"
+	const marks = "must contain only digits, spaces, +, (, ), - and . " +
+		"(extensions cannot be stored)"
 
 	for _, typed := range []string{
 		"0212 CALL NOW",
