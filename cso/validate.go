@@ -13,7 +13,9 @@ import (
 
 // ValidationError lists every invalid field of a value, keyed by the field's
 // JSON path (such as "offices[0].postal_code"), with a message a person can
-// act on. It matches ErrInvalid.
+// act on. A bad value of a Text is keyed by the path of its language, such
+// as "name.en"; what concerns the language tags of a Text, by the path of
+// the Text. It matches ErrInvalid.
 type ValidationError struct {
 	Fields map[string]string
 
