@@ -320,7 +320,7 @@ func TestDirectoryRejectsUnusableInput(t *testing.T) {
 	_, err = dir.Create(ctx, cso.Admin(), spoof)
 	require.ErrorAs(t, err, &verr)
 	assert.Contains(t, verr.Fields, "short_name")
-	assert.Contains(t, verr.Fields, "name")
+	assert.Contains(t, verr.Fields, "name.tr")
 	assert.Contains(t, verr.Fields, "offices[0].address")
 
 	res, err := dir.Search(ctx, cso.Query{Text: "*:()🙂"})

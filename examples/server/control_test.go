@@ -68,19 +68,19 @@ func testControlCharactersAreRefused(t *testing.T, dsn string) {
 		}, "offices[0].address"},
 		{"NUL in the Turkish name", func(o object) {
 			o["name"] = object{"tr": "N\x00x"}
-		}, "name"},
+		}, "name.tr"},
 		{"bell in a district", func(o object) {
 			o["offices"].([]object)[0]["district"] = "Fatih\a"
 		}, "offices[0].district"},
 		{"right-to-left override in the name", func(o object) {
 			o["name"] = object{"tr": "Örnek \u202eiğenreD"}
-		}, "name"},
+		}, "name.tr"},
 		{"left-to-right isolate in the short name", func(o object) {
 			o["short_name"] = "\u2066ÖD\u2069"
 		}, "short_name"},
 		{"NUL in a service name", func(o object) {
 			o["services"].([]object)[0]["name"] = object{"tr": "Hukuk\x00"}
-		}, "services[0].name"},
+		}, "services[0].name.tr"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
