@@ -57,9 +57,11 @@ func sortedSet[T int | string](list []T, zero T) []T {
 // the short name) and the rest (descriptions, service names and
 // descriptions). Confidential offices contribute nothing.
 //
-// The rest also holds each service's eligibility and the names of the
-// non-confidential offices. Each key lists a word once, where it first
-// appears; texts are read in language tag order, so the keys are stable.
+// The rest also holds each service's eligibility and the names,
+// districts and addresses of the non-confidential offices, so that a
+// search for "çankaya" finds an organization with an office there. Each
+// key lists a word once, where it first appears; texts are read in
+// language tag order, so the keys are stable.
 func (o *Organization) SearchKeys() (names, rest string) {
 	if o == nil {
 		return "", ""
@@ -79,6 +81,8 @@ func (o *Organization) SearchKeys() (names, rest string) {
 	for _, off := range o.Offices {
 		if !off.Confidential {
 			rk.addText(off.Name)
+			rk.add(off.District)
+			rk.add(off.Address)
 		}
 	}
 	return nk.String(), rk.String()

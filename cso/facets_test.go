@@ -103,11 +103,11 @@ func TestSearchKeys(t *testing.T) {
 		"kadin dayanisma dernegi kader", names)
 
 	// Description, each service's name, description and eligibility,
-	// then public office names.
+	// then public offices' names, districts and addresses.
 	assert.Equal(t, "kadinlara hukuki destek "+
 		"danismanlik free legal advice siddet magdurlari "+
 		"psikolojik "+
-		"beyoglu ofisi", rest)
+		"beyoglu ofisi istiklal caddesi 1", rest)
 }
 
 func TestSearchKeysLeaveOutConfidentialOffices(t *testing.T) {

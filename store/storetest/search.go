@@ -18,6 +18,7 @@ func testConfidentialOffice(t *testing.T, s cso.Store) {
 		{
 			Name:         cso.Text{"tr": "Sığınakevi"},
 			Address:      "Gizli adres",
+			District:     "Şahinbey",
 			Province:     27,
 			Confidential: true,
 		},
@@ -35,6 +36,12 @@ func testConfidentialOffice(t *testing.T, s cso.Store) {
 		"the province of a confidential office is no filter")
 	assert.Equal(t, 0, mustSearch(t, s, cso.Query{Text: "sigina"}).Total,
 		"the name of a confidential office is not searchable")
+	assert.Equal(t, 0, mustSearch(t, s, cso.Query{Text: "sahinbey"}).Total,
+		"the district of a confidential office is not searchable")
+	assert.Equal(t, 0, mustSearch(t, s, cso.Query{Text: "gizli"}).Total,
+		"the address of a confidential office is not searchable")
+	assert.Equal(t, 1, mustSearch(t, s, cso.Query{Text: "cankaya"}).Total,
+		"the address of a public office is searchable")
 
 	// Its owner still sees it.
 	got, err := s.Organization(ctx, "siginma-evi")

@@ -46,6 +46,7 @@ func Run(t *testing.T, open func(t *testing.T) cso.Store) {
 		{"SearchRanksNameFirst", testSearchRanksNameFirst},
 		{"SearchPagesAcrossGroups", testSearchPagesAcrossGroups},
 		{"SearchFilters", testSearchFilters},
+		{"SearchOfficePlaces", testSearchOfficePlaces},
 		{"TurkishOrder", testTurkishOrder},
 		{"Pagination", testPagination},
 		{"InvalidPageToken", testInvalidPageToken},
