@@ -42,6 +42,25 @@ func (o *Organization) Facets() Facets {
 	return f
 }
 
+// BaseLanguage returns the language of a BCP 47 tag without its script,
+// region or variants: "ar" for "ar-SY", "zh" for "zh-Hant-TW". A tag of a
+// language alone, and one that does not parse, come back as they are.
+// A search for services in a language uses it: a filter of "ar-SY" finds
+// services in "ar-SY" and in "ar", and one of "ar" services in any
+// variant of Arabic.
+func BaseLanguage(tag string) string {
+	t, err := parseTag(tag)
+	if err != nil {
+		return tag
+	}
+
+	base, _ := t.Base()
+	if base.String() == "und" {
+		return tag
+	}
+	return base.String()
+}
+
 // sortedSet sorts list and drops repeats and zero values; it returns nil
 // when nothing is left.
 func sortedSet[T int | string](list []T, zero T) []T {

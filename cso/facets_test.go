@@ -131,3 +131,21 @@ func TestSearchKeysEmpty(t *testing.T) {
 	assert.Empty(t, names)
 	assert.Empty(t, rest)
 }
+
+func TestBaseLanguage(t *testing.T) {
+	tests := []struct {
+		tag, want string
+	}{
+		{"ar", "ar"},
+		{"ar-SY", "ar"},
+		{"zh-Hant-TW", "zh"},
+		{"sr-Latn", "sr"},
+		{"ckb", "ckb"},
+		{"tr-TR", "tr"},
+		{"not a tag", "not a tag"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, cso.BaseLanguage(tt.tag), "tag %q", tt.tag)
+	}
+}

@@ -79,12 +79,17 @@ type serviceDoc struct {
 	RequiredDocuments cso.Text `json:"required_documents"`
 }
 
-// The facets an organization is filtered by.
+// The facets an organization is filtered by. A service in a language
+// gives the token of facetLanguage for its tag and for the tag's base
+// language, so that a filter of "ar" finds services in "ar-SY"; a service
+// in a base language alone also gives that of facetAnyRegion, so that a
+// filter of "ar-SY" finds it (see languageFacet).
 const (
 	facetProvince    = "province"
 	facetServiceArea = "service_area"
 	facetTargetGroup = "target_group"
 	facetLanguage    = "language"
+	facetAnyRegion   = "language_any_region"
 	facetStatus      = "status"
 )
 
@@ -203,13 +208,17 @@ func facetToken(facet, value string) string {
 }
 
 // facetKey returns the facet tokens of an organization with the facets
-// and the status, separated by spaces. The search index holds them next
-// to the words, so that filters and text are matched in one lookup.
+// and the status, separated by spaces, each once. The search index holds
+// them next to the words, so that filters and text are matched in one
+// lookup.
 func facetKey(f cso.Facets, status cso.Status) string {
-	var b strings.Builder
+	var tokens []string
+	seen := make(map[string]bool)
 	add := func(facet, value string) {
-		b.WriteString(facetToken(facet, value))
-		b.WriteByte(' ')
+		if t := facetToken(facet, value); !seen[t] {
+			seen[t] = true
+			tokens = append(tokens, t)
+		}
 	}
 
 	for _, p := range f.Provinces {
@@ -223,9 +232,14 @@ func facetKey(f cso.Facets, status cso.Status) string {
 	}
 	for _, v := range f.Languages {
 		add(facetLanguage, v)
+		if base := cso.BaseLanguage(v); base != v {
+			add(facetLanguage, base)
+		} else {
+			add(facetAnyRegion, v)
+		}
 	}
 	add(facetStatus, string(status))
-	return strings.TrimSuffix(b.String(), " ")
+	return strings.Join(tokens, " ")
 }
 
 // searchKey returns the folded words of key without those too long to

@@ -20,7 +20,8 @@ const (
 // chunksSQL returns the query of the bitmap chunks of the matches, one row
 // per chunk: the bits of the statuses asked for, ANDed with those of each
 // filter. The arguments from first on are the status tokens, then the
-// facet tokens; it appends them to args.
+// facet tokens; it appends them to args. A filter that takes any of
+// several tokens ORs their bits first.
 func (p *searchPlan) chunksSQL(args *[]any) string {
 	*args = append(*args, p.statusTokens)
 	var b strings.Builder
@@ -28,18 +29,30 @@ func (p *searchPlan) chunksSQL(args *[]any) string {
 	for i := range p.facets {
 		b.WriteString(" & f" + strconv.Itoa(i) + ".bits")
 	}
-	b.WriteString(" AS bits FROM (SELECT chunk, bit_or(bits) AS bits " +
-		"FROM facet_bitmaps WHERE token = ANY($" + strconv.Itoa(len(*args)) + ") " +
-		"GROUP BY chunk) AS s")
+	b.WriteString(" AS bits FROM (" + anyTokenChunks(len(*args)) + ") AS s")
 
-	for i, token := range p.facets {
-		*args = append(*args, token)
+	for i, tokens := range p.facets {
 		alias := "f" + strconv.Itoa(i)
-		b.WriteString(" JOIN facet_bitmaps AS " + alias + " ON " +
-			alias + ".chunk = s.chunk AND " + alias + ".token = $" +
-			strconv.Itoa(len(*args)))
+		if len(tokens) == 1 {
+			*args = append(*args, tokens[0])
+			b.WriteString(" JOIN facet_bitmaps AS " + alias + " ON " +
+				alias + ".chunk = s.chunk AND " + alias + ".token = $" +
+				strconv.Itoa(len(*args)))
+			continue
+		}
+
+		*args = append(*args, tokens)
+		b.WriteString(" JOIN (" + anyTokenChunks(len(*args)) + ") AS " +
+			alias + " ON " + alias + ".chunk = s.chunk")
 	}
 	return b.String()
+}
+
+// anyTokenChunks returns the query of the chunks of the organizations
+// that hold any of the tokens of the n-th argument.
+func anyTokenChunks(n int) string {
+	return "SELECT chunk, bit_or(bits) AS bits FROM facet_bitmaps " +
+		"WHERE token = ANY($" + strconv.Itoa(n) + ") GROUP BY chunk"
 }
 
 // pageBitmaps returns the query of a page of a search without text on

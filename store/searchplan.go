@@ -41,10 +41,10 @@ type searchPlan struct {
 
 	// statuses are those a match may have, on PostgreSQL, and
 	// statusTokens their facet tokens; facets are the facet tokens that
-	// the filters require.
+	// the filters require, one list for each, of which a match holds one.
 	statuses     []string
 	statusTokens []string
-	facets       []string
+	facets       [][]string
 }
 
 // newSearchPlan returns the plan of q in the dialect.
@@ -59,8 +59,12 @@ func newSearchPlan(dialect string, q cso.Query) *searchPlan {
 	for _, t := range p.terms {
 		words = append(words, syntax.prefix(t))
 	}
-	for _, f := range queryFacets(q) {
-		filters = append(filters, syntax.token(f))
+	for _, alternatives := range queryFacets(q) {
+		var tokens []string
+		for _, f := range alternatives {
+			tokens = append(tokens, syntax.token(f))
+		}
+		filters = append(filters, syntax.or(tokens))
 	}
 	status := newStatusCondition(syntax, q.Statuses)
 	text := syntax.and(words)

@@ -9,20 +9,35 @@ import (
 	"github.com/musterekproje/musterek/cso"
 )
 
-// queryFacets returns the facet tokens that the filters of q require.
-func queryFacets(q cso.Query) []string {
-	var tokens []string
+// queryFacets returns the facet tokens that the filters of q require:
+// one list for each filter, of which a match must hold one token.
+func queryFacets(q cso.Query) [][]string {
+	var facets [][]string
 	if q.Province != 0 {
-		tokens = append(tokens, facetToken(facetProvince, strconv.Itoa(q.Province)))
+		facets = append(facets, []string{facetToken(facetProvince, strconv.Itoa(q.Province))})
 	}
 	if q.ServiceArea != "" {
-		tokens = append(tokens, facetToken(facetServiceArea, q.ServiceArea))
+		facets = append(facets, []string{facetToken(facetServiceArea, q.ServiceArea)})
 	}
 	if q.TargetGroup != "" {
-		tokens = append(tokens, facetToken(facetTargetGroup, q.TargetGroup))
+		facets = append(facets, []string{facetToken(facetTargetGroup, q.TargetGroup)})
 	}
 	if q.Language != "" {
-		tokens = append(tokens, facetToken(facetLanguage, q.Language))
+		facets = append(facets, languageFacet(q.Language))
+	}
+	return facets
+}
+
+// languageFacet returns the facet tokens of which a service in the
+// language of tag holds one. A service in a base language ("ar") serves
+// every regional variant of it: a filter of "ar-SY" finds services in
+// "ar-SY" and in "ar", not those in "ar-EG". A filter of "ar" finds
+// services in "ar" and in each of its variants, all of which hold its
+// token (see facetKey).
+func languageFacet(tag string) []string {
+	tokens := []string{facetToken(facetLanguage, tag)}
+	if base := cso.BaseLanguage(tag); base != tag {
+		tokens = append(tokens, facetToken(facetAnyRegion, base))
 	}
 	return tokens
 }

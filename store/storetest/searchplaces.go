@@ -40,3 +40,44 @@ func testSearchOfficePlaces(t *testing.T, s cso.Store) {
 		assert.Equal(t, len(tt.want), res.Total, "total of %+v", tt.q)
 	}
 }
+
+func testSearchLanguageVariants(t *testing.T, s cso.Store) {
+	mustCreate(t, s,
+		withService(newOrg("arapca", "Arapça Destek Derneği"), "health", "", "ar", 34),
+		withService(newOrg("suriye", "Suriye Arapçası Derneği"), "health", "", "ar-SY", 34),
+		withService(newOrg("misir", "Mısır Arapçası Derneği"), "health", "", "ar-EG", 34),
+		withService(newOrg("farsca", "Farsça Destek Derneği"), "health", "", "fa", 34),
+		withService(newOrg("dari", "Dari Destek Derneği"), "education", "", "fa-AF", 6),
+	)
+
+	tests := []struct {
+		q    cso.Query
+		want []string
+	}{
+		// A base language finds its regional variants too.
+		{cso.Query{Language: "ar"}, []string{"arapca", "misir", "suriye"}},
+		{cso.Query{Language: "fa"}, []string{"dari", "farsca"}},
+		// A regional tag finds itself and its base language, not the
+		// other variants.
+		{cso.Query{Language: "ar-SY"}, []string{"arapca", "suriye"}},
+		{cso.Query{Language: "ar-EG"}, []string{"arapca", "misir"}},
+		{cso.Query{Language: "ar-IQ"}, []string{"arapca"}},
+		{cso.Query{Language: "fa-AF"}, []string{"dari", "farsca"}},
+		{cso.Query{Language: "fa-IR"}, []string{"farsca"}},
+		{cso.Query{Language: "tr"}, []string{}},
+		// With other filters and text.
+		{cso.Query{Language: "ar-SY", Province: 34, ServiceArea: "health"},
+			[]string{"arapca", "suriye"}},
+		{cso.Query{Language: "fa-AF", Province: 6}, []string{"dari"}},
+		{cso.Query{Text: "arapca", Language: "ar-SY"}, []string{"arapca", "suriye"}},
+	}
+	for _, tt := range tests {
+		res := mustSearch(t, s, tt.q)
+		assert.Equal(t, tt.want, slugs(res), "search %+v", tt.q)
+		assert.Equal(t, len(tt.want), res.Total, "total of %+v", tt.q)
+
+		// Pages of one take other ways to the matches than one page.
+		got, _ := followPages(t, s, tt.q, 1)
+		assert.Equal(t, tt.want, got, "search %+v in pages of one", tt.q)
+	}
+}

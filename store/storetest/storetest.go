@@ -47,6 +47,7 @@ func Run(t *testing.T, open func(t *testing.T) cso.Store) {
 		{"SearchPagesAcrossGroups", testSearchPagesAcrossGroups},
 		{"SearchFilters", testSearchFilters},
 		{"SearchOfficePlaces", testSearchOfficePlaces},
+		{"SearchLanguageVariants", testSearchLanguageVariants},
 		{"TurkishOrder", testTurkishOrder},
 		{"Pagination", testPagination},
 		{"InvalidPageToken", testInvalidPageToken},

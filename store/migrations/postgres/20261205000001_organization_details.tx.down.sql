@@ -73,7 +73,10 @@ SELECT d.organization_id, s.position - 1,
 FROM organization_details AS d,
     jsonb_array_elements(d.services) WITH ORDINALITY AS s (value, position);
 --bun:split
--- The facet rows are the facet tokens of the search key but the status.
+-- The facet rows are the facet tokens of the search key but the status
+-- and those saying a service in a base language serves every region,
+-- which later keys hold. (The base languages that later keys add for
+-- regional tags stay, as languages of the organization.)
 INSERT INTO organization_facets (facet, value, organization_id)
 SELECT DISTINCT
     split_part(substr(t.token, 2), '=', 1),
@@ -81,6 +84,7 @@ SELECT DISTINCT
     o.id
 FROM organizations AS o,
     unnest(string_to_array(o.facet_key, ' ')) AS t (token)
-WHERE t.token LIKE '#%=%' AND t.token NOT LIKE '#status=%';
+WHERE t.token LIKE '#%=%' AND t.token NOT LIKE '#status=%'
+    AND t.token NOT LIKE '#language\_any\_region=%' ESCAPE '\';
 --bun:split
 DROP TABLE organization_details;

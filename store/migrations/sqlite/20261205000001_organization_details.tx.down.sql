@@ -62,7 +62,10 @@ SELECT d.organization_id, s.key, coalesce(s.value ->> 'name', '{}'),
     coalesce(s.value ->> 'required_documents', '{}')
 FROM organization_details AS d, json_each(d.services) AS s;
 --bun:split
--- The facet rows are the facet tokens of the search key but the status.
+-- The facet rows are the facet tokens of the search key but the status
+-- and those saying a service in a base language serves every region,
+-- which later keys hold. (The base languages that later keys add for
+-- regional tags stay, as languages of the organization.)
 INSERT INTO organization_facets (facet, value, organization_id)
 SELECT DISTINCT
     substr(t.value, 2, instr(t.value, '=') - 2),
@@ -70,6 +73,7 @@ SELECT DISTINCT
     o.id
 FROM organizations AS o,
     json_each('["' || replace(o.facet_key, ' ', '","') || '"]') AS t
-WHERE t.value LIKE '#%=%' AND t.value NOT LIKE '#status=%';
+WHERE t.value LIKE '#%=%' AND t.value NOT LIKE '#status=%'
+    AND t.value NOT LIKE '#language\_any\_region=%' ESCAPE '\';
 --bun:split
 DROP TABLE organization_details;
