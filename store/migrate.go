@@ -16,9 +16,11 @@ import (
 //go:embed migrations
 var migrationFiles embed.FS
 
-// migrate applies the migrations the database has not seen yet. On
-// PostgreSQL, two processes that open the same database at once take
-// turns, so that one does not migrate what the other is migrating.
+// migrate applies the migrations the database has not seen yet, and
+// makes the search keys anew if they are of an earlier version (see
+// searchKeysVersion). On PostgreSQL, two processes that open the same
+// database at once take turns, so that one does not migrate what the
+// other is migrating.
 func (db *DB) migrate(ctx context.Context) error {
 	migrations, err := db.migrations()
 	if err != nil {
@@ -34,7 +36,7 @@ func (db *DB) migrate(ctx context.Context) error {
 		if _, err := m.Migrate(ctx); err != nil {
 			return fmt.Errorf("store: migrate: %w", err)
 		}
-		return nil
+		return db.updateSearchKeys(ctx)
 	}
 	if db.dialect != DialectPostgres {
 		return run()
