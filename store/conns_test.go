@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"slices"
 	"sync"
 	"testing"
 
@@ -55,39 +56,42 @@ func TestConnectionBound(t *testing.T) {
 // TestPostgresNeedsTwoConnections: opening holds one connection for the
 // migration lock, so a bound of one could never open.
 func TestPostgresNeedsTwoConnections(t *testing.T) {
-	for _, dialect := range storetest.Dialects(t) {
-		if dialect != store.DialectPostgres {
-			continue
-		}
-		_, err := store.Open(context.Background(), storetest.DSN(t, dialect),
-			store.WithMaxOpenConns(1))
-		assert.ErrorContains(t, err, "at least 2 open connections")
-	}
+	skipWithoutPostgres(t)
+
+	_, err := store.Open(context.Background(),
+		storetest.DSN(t, store.DialectPostgres), store.WithMaxOpenConns(1))
+	assert.ErrorContains(t, err, "at least 2 open connections")
 }
 
 // TestPostgresKeepsPlans: searches are prepared once and planned once,
 // unless the DSN asks PostgreSQL to plan otherwise.
 func TestPostgresKeepsPlans(t *testing.T) {
-	for _, dialect := range storetest.Dialects(t) {
-		if dialect != store.DialectPostgres {
-			continue
-		}
-		ctx := context.Background()
-		show := func(db *store.DB) string {
-			var mode string
-			require.NoError(t, db.Bun().NewRaw("SHOW plan_cache_mode").Scan(ctx, &mode))
-			return mode
-		}
+	skipWithoutPostgres(t)
 
-		dsn := storetest.DSN(t, dialect)
-		db, err := store.Open(ctx, dsn)
-		require.NoError(t, err)
-		assert.Equal(t, "force_generic_plan", show(db))
-		require.NoError(t, db.Close())
+	ctx := context.Background()
+	show := func(db *store.DB) string {
+		var mode string
+		require.NoError(t, db.Bun().NewRaw("SHOW plan_cache_mode").Scan(ctx, &mode))
+		return mode
+	}
 
-		db, err = store.Open(ctx, dsn+"&plan_cache_mode=auto")
-		require.NoError(t, err)
-		assert.Equal(t, "auto", show(db))
-		require.NoError(t, db.Close())
+	dsn := storetest.DSN(t, store.DialectPostgres)
+	db, err := store.Open(ctx, dsn)
+	require.NoError(t, err)
+	assert.Equal(t, "force_generic_plan", show(db))
+	require.NoError(t, db.Close())
+
+	db, err = store.Open(ctx, dsn+"&plan_cache_mode=auto")
+	require.NoError(t, err)
+	assert.Equal(t, "auto", show(db))
+	require.NoError(t, db.Close())
+}
+
+// skipWithoutPostgres skips a test that only PostgreSQL can run when no
+// PostgreSQL server is given.
+func skipWithoutPostgres(t *testing.T) {
+	t.Helper()
+	if !slices.Contains(storetest.Dialects(t), store.DialectPostgres) {
+		t.Skipf("PostgreSQL only: set %s to run it", storetest.PostgresEnv)
 	}
 }
