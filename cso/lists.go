@@ -1,7 +1,10 @@
 package cso
 
 import (
+	"fmt"
+	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -10,10 +13,46 @@ import (
 // validate tags of an organization allow.
 const maxLinkLength = 300
 
+// The most entries the validate tags allow in each list that Normalize
+// tidies, read from the tags so that the two cannot disagree.
+var (
+	maxPhones       = listMaximum[Organization]("Phones")
+	maxSocialLinks  = listMaximum[Organization]("SocialLinks")
+	maxAreas        = listMaximum[Service]("Areas")
+	maxTargetGroups = listMaximum[Service]("TargetGroups")
+	maxLanguages    = listMaximum[Service]("Languages")
+)
+
+// listMaximum returns the max= rule of the validate tag on the list
+// field of T. It panics when the field or the rule is missing, which is
+// a mistake in this package, found when it is loaded.
+func listMaximum[T any](field string) int {
+	t := reflect.TypeFor[T]()
+	f, ok := t.FieldByName(field)
+	if !ok {
+		panic(fmt.Sprintf("cso: %s has no field %s", t.Name(), field))
+	}
+
+	// Rules after dive apply to each entry, not to the list.
+	for rule := range strings.SplitSeq(f.Tag.Get("validate"), ",") {
+		if rule == "dive" {
+			break
+		}
+		if limit, ok := strings.CutPrefix(rule, "max="); ok {
+			n, err := strconv.Atoi(limit)
+			if err != nil {
+				panic(fmt.Sprintf("cso: %s.%s: max=%s: %v", t.Name(), field, limit, err))
+			}
+			return n
+		}
+	}
+	panic(fmt.Sprintf("cso: %s.%s has no max= rule", t.Name(), field))
+}
+
 // normalizePhones writes each phone number in E.164 form and, when every
 // one is then valid, drops blanks and repeats, keeping the order.
 func normalizePhones(phones []string) []string {
-	out, _ := tidyList(phones, e164OrAsTyped, validE164)
+	out, _ := tidyList(phones, maxPhones, e164OrAsTyped, validE164)
 	return out
 }
 
@@ -29,7 +68,7 @@ func e164OrAsTyped(p string) string {
 // normalizeLinks applies NormalizeURL to each link and, when every one is
 // then valid, drops blanks and repeats, keeping the order.
 func normalizeLinks(links []string) []string {
-	out, _ := tidyList(links, NormalizeURL, validLink)
+	out, _ := tidyList(links, maxSocialLinks, NormalizeURL, validLink)
 	return out
 }
 
@@ -40,11 +79,12 @@ func validLink(s string) bool {
 }
 
 // normalizeCodes rewrites each code with canonical and, when every one is
-// then valid, sorts them and drops blanks and repeats.
-func normalizeCodes(codes []string, canonical func(string) string,
-	valid func(string) bool) []string {
+// then valid, sorts them and drops blanks and repeats. A list of more
+// than limit codes stays as sent.
+func normalizeCodes(codes []string, limit int,
+	canonical func(string) string, valid func(string) bool) []string {
 
-	out, tidy := tidyList(codes, canonical, valid)
+	out, tidy := tidyList(codes, limit, canonical, valid)
 	if tidy {
 		slices.Sort(out)
 	}
@@ -56,11 +96,18 @@ func normalizeCodes(codes []string, canonical func(string) string,
 // ones, keeping the order, and reports that the list is tidy. Otherwise
 // it keeps every entry where it was, so that validation names each bad
 // one by the index the caller sent it at.
-func tidyList(list []string, canonical func(string) string,
+//
+// A list of more than limit entries, which validation refuses whatever
+// they hold, is returned as sent: reading each entry of a list that may
+// fill a whole request body would cost time for nothing.
+func tidyList(list []string, limit int, canonical func(string) string,
 	valid func(string) bool) ([]string, bool) {
 
 	if len(list) == 0 {
 		return nil, true
+	}
+	if len(list) > limit {
+		return list, false
 	}
 
 	out := make([]string, len(list))
@@ -74,8 +121,10 @@ func tidyList(list []string, canonical func(string) string,
 	}
 
 	var kept []string
+	seen := make(map[string]bool, len(out))
 	for _, entry := range out {
-		if entry != "" && !slices.Contains(kept, entry) {
+		if entry != "" && !seen[entry] {
+			seen[entry] = true
 			kept = append(kept, entry)
 		}
 	}

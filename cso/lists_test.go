@@ -1,6 +1,7 @@
 package cso_test
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -106,4 +107,114 @@ func TestNormalizeLeavesTheCallersProvincesInTheirOrder(t *testing.T) {
 
 	assert.Equal(t, []int{1, 6, 34}, o.Services[0].Provinces)
 	assert.Equal(t, []int{34, 6, 1}, provinces)
+}
+
+func TestValidateRefusesAListOverItsMaximumNamingTheField(t *testing.T) {
+	// The maxima are those of the validate tags: 10 phones and links, 20
+	// service areas and target groups, 30 languages.
+	phones := make([]string, 11)
+	for i := range phones {
+		phones[i] = fmt.Sprintf("0532 555 12 %02d", i)
+	}
+	links := make([]string, 11)
+	for i := range links {
+		links[i] = fmt.Sprintf("example.org/%d", i)
+	}
+	repeated := func(n int, entry string) []string {
+		list := make([]string, n)
+		for i := range list {
+			list[i] = entry
+		}
+		return list
+	}
+
+	cases := []struct {
+		name   string
+		change func(o *cso.Organization)
+		want   map[string]string
+	}{
+		{"eleven phones", func(o *cso.Organization) {
+			o.Phones = phones
+		}, map[string]string{"phones": "must have at most 10 entries"}},
+		{"eleven links", func(o *cso.Organization) {
+			o.SocialLinks = links
+		}, map[string]string{"social_links": "must have at most 10 entries"}},
+		{"a hundred thousand bad phones", func(o *cso.Organization) {
+			o.Phones = repeated(100_000, "123")
+		}, map[string]string{"phones": "must have at most 10 entries"}},
+		// Repeats are not dropped from a list that is too long, even when
+		// dropping them would bring it under its maximum.
+		{"twenty-one repeats of a service area", func(o *cso.Organization) {
+			o.Services[0].Areas = repeated(21, "Health")
+		}, map[string]string{
+			"services[0].service_areas": "must have at most 20 entries",
+		}},
+		{"twenty-one repeats of a target group", func(o *cso.Organization) {
+			o.Services[0].TargetGroups = repeated(21, "women")
+		}, map[string]string{
+			"services[0].target_groups": "must have at most 20 entries",
+		}},
+		{"thirty-one repeats of a language", func(o *cso.Organization) {
+			o.Services[0].Languages = repeated(31, "TR")
+		}, map[string]string{
+			"services[0].languages": "must have at most 30 entries",
+		}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			o := validOrganization()
+			c.change(o)
+			assert.Equal(t, c.want, requireFields(t, o))
+		})
+	}
+}
+
+func TestNormalizeTidiesAListOfExactlyItsMaximum(t *testing.T) {
+	o := validOrganization()
+	o.Phones = make([]string, 10)
+	for i := range o.Phones {
+		o.Phones[i] = fmt.Sprintf("0532 555 12 %02d", i%5)
+	}
+	o.Services[0].Languages = make([]string, 30)
+	for i := range o.Services[0].Languages {
+		o.Services[0].Languages[i] = []string{"TR", "ar-sy", "en"}[i%3]
+	}
+
+	o.Normalize()
+
+	assert.Equal(t, []string{
+		"+905325551200", "+905325551201", "+905325551202",
+		"+905325551203", "+905325551204",
+	}, o.Phones)
+	assert.Equal(t, []string{"ar-SY", "en", "tr"}, o.Services[0].Languages)
+	assert.NoError(t, o.Validate())
+}
+
+// BenchmarkNormalize normalizes an organization that sends far more links
+// than it may: about what a 1 MiB request body holds. Its baseline, in
+// the same run, is dropping the repeats of the same links with a map,
+// which is the least that reading each link would cost.
+func BenchmarkNormalize(b *testing.B) {
+	const n = 40_000
+	links := make([]string, n)
+	for i := range links {
+		links[i] = fmt.Sprintf("example.org/page/%d", i)
+	}
+
+	b.Run(fmt.Sprintf("%d-links", n), func(b *testing.B) {
+		o := validOrganization()
+		for b.Loop() {
+			o.SocialLinks = links
+			o.Normalize()
+		}
+	})
+
+	b.Run(fmt.Sprintf("%d-links/map-dedup", n), func(b *testing.B) {
+		for b.Loop() {
+			seen := make(map[string]bool, len(links))
+			for _, link := range links {
+				seen[link] = true
+			}
+		}
+	})
 }

@@ -13,8 +13,9 @@ import (
 // It never guesses. A value it cannot understand is left for Validate to
 // report, and a list that holds one keeps every entry where the caller
 // put it, so that errors name entries by the index they were sent at. A
-// text with two different values under tags of one language, such as
-// "tr" and "TR", keeps both tags, for Validate to report.
+// list of more entries than Validate allows is left as sent, repeats
+// included. A text with two different values under tags of one language,
+// such as "tr" and "TR", keeps both tags, for Validate to report.
 func (o *Organization) Normalize() {
 	if o == nil {
 		return
@@ -60,9 +61,10 @@ func (s *Service) normalize() {
 	s.Eligibility = normalizeText(s.Eligibility)
 	s.RequiredDocuments = normalizeText(s.RequiredDocuments)
 
-	s.Areas = normalizeCodes(s.Areas, strings.ToLower, knownServiceArea)
-	s.TargetGroups = normalizeCodes(s.TargetGroups, strings.ToLower, knownTargetGroup)
-	s.Languages = normalizeCodes(s.Languages, canonicalTag, validLanguageTag)
+	s.Areas = normalizeCodes(s.Areas, maxAreas, strings.ToLower, knownServiceArea)
+	s.TargetGroups = normalizeCodes(s.TargetGroups, maxTargetGroups,
+		strings.ToLower, knownTargetGroup)
+	s.Languages = normalizeCodes(s.Languages, maxLanguages, canonicalTag, validLanguageTag)
 	s.Provinces = normalizeProvinces(s.Provinces)
 }
 
