@@ -44,9 +44,12 @@ func (s *organizationStore) Search(ctx context.Context, q cso.Query) (*cso.Searc
 	}
 
 	// Text with no word in it, only punctuation say, matches nothing, as
-	// it does for a Directory.
+	// it does for a Directory. Nor does a word longer than any the index
+	// keeps; PostgreSQL would refuse to look it up.
 	res := &cso.SearchResult{Items: []*cso.Organization{}}
-	if strings.TrimSpace(q.Text) != "" && len(searchTerms(q.Text)) == 0 {
+	terms := searchTerms(q.Text)
+	noWord := strings.TrimSpace(q.Text) != "" && len(terms) == 0
+	if noWord || hasLongTerm(terms) {
 		return res, nil
 	}
 

@@ -187,3 +187,14 @@ func searchTerms(text string) []string {
 func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
+
+// hasLongTerm reports whether a term is longer than any word a search
+// key keeps, so that no organization can match it.
+func hasLongTerm(terms []string) bool {
+	for _, t := range terms {
+		if len(t) > maxKeyWord {
+			return true
+		}
+	}
+	return false
+}

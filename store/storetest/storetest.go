@@ -48,6 +48,7 @@ func Run(t *testing.T, open func(t *testing.T) cso.Store) {
 		{"SearchFilters", testSearchFilters},
 		{"SearchOfficePlaces", testSearchOfficePlaces},
 		{"SearchLanguageVariants", testSearchLanguageVariants},
+		{"SearchLongWord", testSearchLongWord},
 		{"TurkishOrder", testTurkishOrder},
 		{"Pagination", testPagination},
 		{"InvalidPageToken", testInvalidPageToken},
