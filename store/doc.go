@@ -21,7 +21,10 @@
 //
 // Open brings the schema up to date unless WithoutMigrations is given.
 // Migrations are embedded SQL files, one folder per dialect; several
-// processes may open a PostgreSQL database at once.
+// processes may open a PostgreSQL database at once. They take turns to
+// migrate, and to write organizations, through advisory locks of their
+// schema, so directories in different schemas of one database never wait
+// for each other.
 //
 // Searching goes through a full-text index on both databases (FTS5 on
 // SQLite, a GIN index over the folded keys on PostgreSQL), fed with the
