@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/musterekproje/musterek/cso"
 	"github.com/musterekproje/musterek/store"
@@ -51,6 +52,37 @@ func TestConnectionBound(t *testing.T) {
 			assert.Equal(t, 3, bounded.Bun().Stats().MaxOpenConnections)
 		})
 	}
+}
+
+// TestSearchInTransactionWithOneConnection: on SQLite with one connection,
+// which the transaction of Atomically holds, a search inside it finds
+// what it should, whether its statement was prepared before or not.
+func TestSearchInTransactionWithOneConnection(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	s := store.OpenTestDB(t, store.DialectSQLite, store.WithMaxOpenConns(1)).Organizations()
+	o := &cso.Organization{Slug: "kurum", Name: cso.Text{"tr": "Kurum"},
+		Kind: cso.KindOther, Status: cso.StatusActive}
+	require.NoError(t, s.CreateOrganization(ctx, o))
+
+	searchInside := func() {
+		t.Helper()
+		err := s.Atomically(ctx, func(ctx context.Context, tx cso.Store) error {
+			res, err := tx.Search(ctx, cso.Query{Text: "kurum"})
+			if err != nil {
+				return err
+			}
+			assert.Equal(t, 1, res.Total)
+			return nil
+		})
+		require.NoError(t, err)
+	}
+
+	searchInside()
+	res, err := s.Search(ctx, cso.Query{Text: "kurum"})
+	require.NoError(t, err)
+	assert.Equal(t, 1, res.Total)
+	searchInside()
 }
 
 // TestPostgresNeedsTwoConnections: opening holds one connection for the

@@ -2,14 +2,11 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"encoding/json"
 	"fmt"
 	"strings"
 
-	"github.com/jackc/pgx/v5"
 	"github.com/musterekproje/musterek/cso"
-	"github.com/uptrace/bun"
 )
 
 // searchRow is a row of the page query: an organization with its public
@@ -113,52 +110,4 @@ func (r *searchRow) organization() (*cso.Organization, error) {
 	}
 	d.withDetails(o, false)
 	return o, nil
-}
-
-// scanSQL runs query on idb and scans its rows into dest. The query goes
-// to the driver with its placeholders and arguments as written, not
-// formatted by bun, so its text is the same for every search of one
-// shape and is parsed once: pgx prepares and keeps the statement on
-// PostgreSQL, the DB's statement cache on SQLite.
-func (db *DB) scanSQL(ctx context.Context, idb bun.IDB, dest any, query string, args ...any) error {
-	if db.dialect == DialectPostgres {
-		args = append([]any{pgx.QueryExecModeCacheStatement}, args...)
-		return db.scanRows(ctx, dest, func() (*sql.Rows, error) {
-			switch h := idb.(type) {
-			case bun.Tx:
-				return h.Tx.QueryContext(ctx, query, args...)
-			case *bun.DB:
-				return h.DB.QueryContext(ctx, query, args...)
-			case bun.Conn:
-				return h.Conn.QueryContext(ctx, query, args...)
-			}
-			return nil, fmt.Errorf("unexpected database handle %T", idb)
-		})
-	}
-
-	st, err := db.statements.statement(ctx, db.bun.DB, query)
-	if err != nil {
-		return err
-	}
-	return db.scanRows(ctx, dest, func() (*sql.Rows, error) {
-		switch h := idb.(type) {
-		case bun.Tx:
-			return h.Tx.StmtContext(ctx, st).QueryContext(ctx, args...)
-		case *bun.DB:
-			return st.QueryContext(ctx, args...)
-		case bun.Conn:
-			return h.Conn.QueryContext(ctx, query, args...)
-		}
-		return nil, fmt.Errorf("unexpected database handle %T", idb)
-	})
-}
-
-// scanRows scans the rows that query returns into dest.
-func (db *DB) scanRows(ctx context.Context, dest any, query func() (*sql.Rows, error)) error {
-	rows, err := query()
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	return db.bun.ScanRows(ctx, rows, dest)
 }
