@@ -145,44 +145,6 @@ func (d *Directory) Update(ctx context.Context, actor Actor, slug string, o *Org
 	return n.FullView(), nil
 }
 
-// checkDroppedOffices refuses an update that would delete confidential
-// offices of stored without saying "view": "full": such a body most
-// likely began as a public view, which leaves them out, and saving it
-// would delete a shelter's address by mistake.
-func checkDroppedOffices(stored, o *Organization) error {
-	if o.View == ViewFull ||
-		confidentialOffices(o) >= confidentialOffices(stored) {
-		return nil
-	}
-	return &ValidationError{Fields: map[string]string{
-		"view": "must be \"full\" to delete confidential offices: this body " +
-			"leaves out some of the organization's confidential offices, as " +
-			"a public view does; to keep them, read the organization with " +
-			"its own or the admin token and edit that",
-	}}
-}
-
-// editedBody returns a copy of o, the body of a create or an update,
-// without its view, which says where the body was read and is not
-// stored. A view other than the two there are is refused.
-func editedBody(o *Organization) (*Organization, error) {
-	if o == nil {
-		return nil, fmt.Errorf("cso: no organization given: %w", ErrInvalid)
-	}
-
-	switch o.View {
-	case "", ViewPublic, ViewFull:
-	default:
-		return nil, &ValidationError{Fields: map[string]string{
-			"view": `must be "public" or "full", or left out`,
-		}}
-	}
-
-	body := *o
-	body.View = ""
-	return &body, nil
-}
-
 // Delete removes the organization with the slug. Only an administrator
 // may. A version other than 0 must equal the stored one.
 func (d *Directory) Delete(ctx context.Context, actor Actor, slug string, version int) error {

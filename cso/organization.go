@@ -72,20 +72,6 @@ type Organization struct {
 	View View `json:"view,omitempty"`
 }
 
-// View is how much of an organization a read returned.
-type View string
-
-// The views of an organization.
-const (
-	// ViewPublic leaves out the confidential offices: what anyone who
-	// may not manage the organization sees.
-	ViewPublic View = "public"
-
-	// ViewFull holds every office: what the administrator and the
-	// organization itself see.
-	ViewFull View = "full"
-)
-
 // Office is a location of an organization: an office or a service point.
 type Office struct {
 	Name       Text   `json:"name,omitempty" validate:"line_text"`
@@ -119,37 +105,4 @@ type Service struct {
 
 	Eligibility       Text `json:"eligibility,omitempty" validate:"text"`
 	RequiredDocuments Text `json:"required_documents,omitempty" validate:"text"`
-}
-
-// PublicView returns a copy of o without its confidential offices, for
-// anyone who may not manage the organization.
-func (o *Organization) PublicView() *Organization {
-	c := *o
-	c.View = ViewPublic
-	c.Offices = nil
-	for _, off := range o.Offices {
-		if !off.Confidential {
-			c.Offices = append(c.Offices, off)
-		}
-	}
-	return &c
-}
-
-// FullView returns a copy of o with every office, marked as the full view.
-func (o *Organization) FullView() *Organization {
-	c := *o
-	c.View = ViewFull
-	return &c
-}
-
-// confidentialOffices returns how many offices of o only those who may
-// manage it see.
-func confidentialOffices(o *Organization) int {
-	n := 0
-	for _, off := range o.Offices {
-		if off.Confidential {
-			n++
-		}
-	}
-	return n
 }
