@@ -72,23 +72,27 @@ func sortedSet[T int | string](list []T, zero T) []T {
 	return slices.Compact(list)
 }
 
-// SearchKeys returns o's folded search text: its names (every language and
-// the short name) and the rest (descriptions, service names and
-// descriptions). Confidential offices contribute nothing.
+// SearchKeys returns o's folded search text: its names (the Turkish
+// name, the short name, then every other language) and the rest
+// (descriptions, service names and descriptions). Confidential offices
+// contribute nothing.
 //
 // The rest also holds each service's eligibility and the names,
 // districts and addresses of the non-confidential offices, so that a
 // search for "çankaya" finds an organization with an office there. Each
 // key lists a word once, where it first appears; texts are read in
-// language tag order, so the keys are stable.
+// language tag order, so the keys are stable. The Turkish name, which
+// every organization has, comes first, so that an index that keeps only
+// the first words of a very long key still finds the organization by it.
 func (o *Organization) SearchKeys() (names, rest string) {
 	if o == nil {
 		return "", ""
 	}
 
 	var nk searchKey
-	nk.addText(o.Name)
+	nk.add(o.Name["tr"])
 	nk.add(o.ShortName)
+	nk.addText(o.Name)
 
 	var rk searchKey
 	rk.addText(o.Description)

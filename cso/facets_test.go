@@ -96,11 +96,12 @@ func TestFacetsLeavesServicesAlone(t *testing.T) {
 func TestSearchKeys(t *testing.T) {
 	names, rest := shelterOrg().SearchKeys()
 
-	// Names in tag order: ar, en, tr, then the short name. Yeh with
-	// hamza folds to yeh, teh marbuta to heh, and the article al- goes.
-	assert.Equal(t, "جمعيه تضامن نسايي "+
-		"women s solidarity association "+
-		"kadin dayanisma dernegi kader", names)
+	// The Turkish name, the short name, then the other names in tag
+	// order: ar, en. Yeh with hamza folds to yeh, teh marbuta to heh,
+	// and the article al- goes.
+	assert.Equal(t, "kadin dayanisma dernegi kader "+
+		"جمعيه تضامن نسايي "+
+		"women s solidarity association", names)
 
 	// Description, each service's name, description and eligibility,
 	// then public offices' names, districts and addresses.
