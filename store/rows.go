@@ -86,7 +86,7 @@ type record struct {
 // newRecord returns the rows that store o. IDs, times and the version are
 // left for the caller to set.
 func newRecord(o *cso.Organization) *record {
-	names, rest := o.SearchKeys()
+	nameKey, restKey, facets := indexKeys(o)
 	r := &record{org: organizationRow{
 		ID:           o.ID,
 		Slug:         o.Slug,
@@ -101,9 +101,9 @@ func newRecord(o *cso.Organization) *record {
 		Phones:       jsonColumn[[]string]{listColumn(o.Phones)},
 		SocialLinks:  jsonColumn[[]string]{listColumn(o.SocialLinks)},
 		SortKey:      cso.SortKey(o.Name["tr"]),
-		NameKey:      searchKey(names),
-		RestKey:      searchKey(rest),
-		FacetKey:     facetKey(o.Facets(), o.Status),
+		NameKey:      nameKey,
+		RestKey:      restKey,
+		FacetKey:     facets,
 	}}
 	if o.LastVerified != nil {
 		t := o.LastVerified.UTC().Truncate(time.Microsecond)

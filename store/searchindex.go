@@ -69,15 +69,52 @@ func facetKey(f cso.Facets, status cso.Status) string {
 	return strings.Join(tokens, " ")
 }
 
-// searchKey returns the folded words of key without those too long to
-// index.
-func searchKey(key string) string {
-	words := strings.Fields(key)
-	kept := words[:0]
-	for _, w := range words {
-		if len(w) <= maxKeyWord {
-			kept = append(kept, w)
+// The search keys of an organization hold together at most
+// maxSearchKeys bytes, and its name key at most maxNameKey of them.
+// PostgreSQL refuses to index a tsvector whose distinct words take 1 MiB
+// or more, which the text of a valid organization can fold to: a
+// service description alone may hold 5,000 characters in each of many
+// languages, and a compatibility character such as "㌖" folds to six
+// letters. The words past the budget are left out of the keys on both
+// dialects, so that a search finds the same organizations on both.
+const (
+	maxSearchKeys = 768 << 10
+	maxNameKey    = 256 << 10
+)
+
+// indexKeys returns the name, rest and facet keys of o. The facet key is
+// never cut, so that filters stay exact; the name key begins with the
+// Turkish name, which its bound therefore keeps; the rest key holds what
+// the other two leave of maxSearchKeys.
+func indexKeys(o *cso.Organization) (name, rest, facets string) {
+	names, others := o.SearchKeys()
+	facets = facetKey(o.Facets(), o.Status)
+	name = searchKey(names, maxNameKey)
+	rest = searchKey(others, maxSearchKeys-len(facets)-len(name))
+	return name, rest, facets
+}
+
+// searchKey returns the first folded words of key that fit in budget
+// bytes, separated by single spaces, without those too long to index.
+func searchKey(key string, budget int) string {
+	var b strings.Builder
+	for w := range strings.FieldsSeq(key) {
+		if len(w) > maxKeyWord {
+			continue
 		}
+
+		size := len(w)
+		if b.Len() > 0 {
+			size++
+		}
+		if b.Len()+size > budget {
+			break
+		}
+
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w)
 	}
-	return strings.Join(kept, " ")
+	return b.String()
 }

@@ -18,8 +18,9 @@ const searchKeysSetting = "search_keys_version"
 // keys of an organization hold (see newRecord). A database that holds
 // keys of an earlier version, or none, has them made anew as it is
 // migrated. Version 2 added the districts and addresses of public
-// offices to the rest, and the base languages of services to the facets.
-const searchKeysVersion = 2
+// offices to the rest, and the base languages of services to the facets;
+// version 3 bounds the keys (see maxSearchKeys).
+const searchKeysVersion = 3
 
 // rebuildBatch is how many organizations one transaction of a rebuild
 // reads and writes.
