@@ -23,18 +23,30 @@ func (h *logHook) BeforeQuery(ctx context.Context, _ *bun.QueryEvent) context.Co
 
 // AfterQuery implements bun.QueryHook.
 func (h *logHook) AfterQuery(ctx context.Context, e *bun.QueryEvent) {
+	// Writing the statement out again costs time: not for nothing.
 	if !h.logger.Enabled(ctx, slog.LevelDebug) {
+		return
+	}
+	logStatement(ctx, h.logger, statement(e), time.Since(e.StartTime), e.Err)
+}
+
+// logStatement logs a statement that ran, as text with placeholders, at
+// Debug level, if there is a logger.
+func logStatement(ctx context.Context, logger *slog.Logger, sql string,
+	took time.Duration, err error) {
+
+	if logger == nil || !logger.Enabled(ctx, slog.LevelDebug) {
 		return
 	}
 
 	attrs := []slog.Attr{
-		slog.String("sql", statement(e)),
-		slog.Duration("duration", time.Since(e.StartTime)),
+		slog.String("sql", sql),
+		slog.Duration("duration", took),
 	}
-	if e.Err != nil {
-		attrs = append(attrs, slog.String("error", e.Err.Error()))
+	if err != nil {
+		attrs = append(attrs, slog.String("error", err.Error()))
 	}
-	h.logger.LogAttrs(ctx, slog.LevelDebug, "store: query", attrs...)
+	logger.LogAttrs(ctx, slog.LevelDebug, "store: query", attrs...)
 }
 
 // statement returns the text of the statement without its arguments.

@@ -58,6 +58,10 @@ type DB struct {
 	// PostgreSQL's itself.
 	statements stmtCache
 
+	// logger logs the searches, which bypass bun's query hook; nil
+	// without WithLogger.
+	logger *slog.Logger
+
 	// organizationWrites lets one transaction that writes organizations
 	// run at a time on PostgreSQL (see organizationStore.runInTx).
 	organizationWrites chan struct{}
@@ -133,6 +137,7 @@ func Open(ctx context.Context, dsn string, opts ...Option) (*DB, error) {
 	}
 	if cfg.logger != nil {
 		db.bun = db.bun.WithQueryHook(&logHook{logger: cfg.logger})
+		db.logger = cfg.logger
 	}
 
 	if err := db.setUp(ctx, cfg); err != nil {

@@ -135,8 +135,9 @@ func TestWithClock(t *testing.T) {
 	assert.Equal(t, want, o.CreatedAt)
 }
 
-// TestLogKeepsArgumentsOut logs every statement and checks that the
-// values written and searched for appear nowhere in the log.
+// TestLogKeepsArgumentsOut logs every statement, the search among them,
+// and checks that the values written and searched for appear nowhere in
+// the log.
 func TestLogKeepsArgumentsOut(t *testing.T) {
 	for _, dialect := range storetest.Dialects(t) {
 		t.Run(dialect, func(t *testing.T) {
@@ -169,6 +170,8 @@ func TestLogKeepsArgumentsOut(t *testing.T) {
 			log := buf.String()
 			assert.Contains(t, log, "INSERT INTO")
 			assert.Contains(t, log, "level=DEBUG")
+			assert.Contains(t, log, "search_total",
+				"the search statement is logged")
 			for _, secret := range []string{
 				"ayse.yilmaz", "905321234567", "Gizli Sokak",
 				"ozel-dernek", "zumrut", "Zümrüt", "f00dfeed",

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/uptrace/bun"
@@ -13,8 +14,17 @@ import (
 // to the driver with its placeholders and arguments as written, not
 // formatted by bun, so its text is the same for every search of one
 // shape and is parsed once: pgx prepares and keeps the statement on
-// PostgreSQL, the DB's statement cache on SQLite.
+// PostgreSQL, the DB's statement cache on SQLite. Bypassing bun, it
+// bypasses bun's query hook too, so it logs the statement itself.
 func (db *DB) scanSQL(ctx context.Context, idb bun.IDB, dest any, query string, args ...any) error {
+	start := time.Now()
+	err := db.scanQuery(ctx, idb, dest, query, args...)
+	logStatement(ctx, db.logger, query, time.Since(start), err)
+	return err
+}
+
+// scanQuery runs query on idb and scans its rows into dest.
+func (db *DB) scanQuery(ctx context.Context, idb bun.IDB, dest any, query string, args ...any) error {
 	rows, release, err := db.query(ctx, idb, query, args...)
 	if err != nil {
 		return err
