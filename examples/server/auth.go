@@ -113,13 +113,13 @@ func (a *authenticator) failureDelay() time.Duration {
 
 // errBadAuthorization is the answer to an Authorization header that is
 // not a bearer token.
-var errBadAuthorization = fmt.Errorf(
-	"server: authorization header is not a bearer token: %w", cso.ErrUnauthenticated)
+var errBadAuthorization = unauthenticated(
+	"the Authorization header must be \"Bearer\" followed by a token")
 
 // errManyAuthorizations is the answer to a request with more than one
 // Authorization header: which of them counts would be anyone's guess.
-var errManyAuthorizations = fmt.Errorf(
-	"server: give one Authorization header, not several: %w", cso.ErrUnauthenticated)
+var errManyAuthorizations = unauthenticated(
+	"give one Authorization header, not several")
 
 // bearerToken returns the token of r's "Authorization: Bearer" header and
 // whether there was a header at all.

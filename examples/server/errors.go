@@ -21,10 +21,17 @@ type apiError struct {
 
 	// retryAfter, when positive, tells the client how long to wait.
 	retryAfter time.Duration
+
+	// sentinel, when not nil, is the directory's error that this one is
+	// a case of, so that errors.Is finds it.
+	sentinel error
 }
 
 // Error returns the message.
 func (e *apiError) Error() string { return "server: " + e.message }
+
+// Unwrap returns the directory's error that e is a case of, if any.
+func (e *apiError) Unwrap() error { return e.sentinel }
 
 // badRequest returns a 400 error naming the field at fault when known.
 func badRequest(field, message string) *apiError {
@@ -47,9 +54,20 @@ var (
 	}
 )
 
+// unauthenticated returns a 401 error with the message, which says more
+// than the answer to an unknown token does. It is a case of
+// cso.ErrUnauthenticated.
+func unauthenticated(message string) *apiError {
+	return &apiError{
+		status:   http.StatusUnauthorized,
+		code:     "unauthenticated",
+		message:  message,
+		sentinel: cso.ErrUnauthenticated,
+	}
+}
+
 // errNoToken is the answer to a write without a bearer token.
-var errNoToken = fmt.Errorf(
-	"server: a write needs a bearer token: %w", cso.ErrUnauthenticated)
+var errNoToken = unauthenticated("a write needs a bearer token")
 
 // tooManyRequests returns a 429 error with the message, asking the client
 // to wait d.

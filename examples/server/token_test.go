@@ -59,8 +59,49 @@ func TestSeveralAuthorizationHeadersAreRefused(t *testing.T) {
 
 	res := s.do(req)
 	assert.Equal(t, http.StatusUnauthorized, res.status, "body: %s", res.body)
-	assert.Equal(t, "unauthenticated", decode[apiErrorBody](t, res).Error.Code)
+	got := decode[apiErrorBody](t, res).Error
+	assert.Equal(t, "unauthenticated", got.Code)
+	assert.Contains(t, got.Message, "one Authorization header",
+		"the answer says what is wrong with the request")
 
-	got := decode[object](t, s.get("/api/v1/organizations/ornek-dernegi", orgToken))
-	assert.NotContains(t, got, "last_verified_at", "nothing was verified")
+	after := decode[object](t, s.get("/api/v1/organizations/ornek-dernegi", orgToken))
+	assert.NotContains(t, after, "last_verified_at", "nothing was verified")
+}
+
+func TestUnauthenticatedAnswersSayWhy(t *testing.T) {
+	s := startServer(t, "-no-demo")
+	const orgs = "/api/v1/organizations"
+
+	tests := []struct {
+		name    string
+		req     *http.Request
+		message string // a part of the message that says why
+	}{
+		{"basic credentials", basicAuthRequest(t, s.base+orgs), `"Bearer"`},
+		{"bearer without a token",
+			authRequest(t, http.MethodGet, s.base+orgs, "Bearer "), `"Bearer"`},
+		{"write without a token",
+			authRequest(t, http.MethodPost, s.base+orgs, ""), "a write needs"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := s.do(tt.req)
+			assert.Equal(t, http.StatusUnauthorized, res.status, "body: %s", res.body)
+			got := decode[apiErrorBody](t, res).Error
+			assert.Equal(t, "unauthenticated", got.Code)
+			assert.Contains(t, got.Message, tt.message)
+		})
+	}
+}
+
+// authRequest returns a request of url whose Authorization header is
+// authorization, or that has none when it is empty.
+func authRequest(t *testing.T, method, url, authorization string) *http.Request {
+	t.Helper()
+	req, err := http.NewRequest(method, url, nil)
+	require.NoError(t, err)
+	if authorization != "" {
+		req.Header.Set("Authorization", authorization)
+	}
+	return req
 }
