@@ -31,10 +31,14 @@ func prepareNew(o *Organization) (*Organization, error) {
 }
 
 // prepareUpdate returns a normalized, validated copy of o that replaces
-// stored, keeping what an update may not change.
+// stored, keeping what an update may not change, and a registry
+// identifier that o leaves as stored (see keepsRegistryID).
 func prepareUpdate(stored, o *Organization) (*Organization, error) {
 	n := *o
 	n.Normalize()
+	if keepsRegistryID(stored.RegistryID, o.RegistryID) {
+		n.RegistryID = stored.RegistryID
+	}
 
 	if n.Slug != "" && n.Slug != stored.Slug {
 		return nil, &ValidationError{Fields: map[string]string{
@@ -46,7 +50,7 @@ func prepareUpdate(stored, o *Organization) (*Organization, error) {
 	n.LastVerified = stored.LastVerified
 	n.CreatedAt, n.UpdatedAt = stored.CreatedAt, stored.UpdatedAt
 
-	if err := n.Validate(); err != nil {
+	if err := n.validateUpdate(stored.RegistryID); err != nil {
 		return nil, err
 	}
 	return &n, nil

@@ -56,10 +56,25 @@ func NormalizeRegistryID(s string) string {
 	return canonical
 }
 
-// validRegistryID reports whether s is a registry identifier in its
-// canonical form.
-func validRegistryID(s string) bool {
+// ValidRegistryID reports whether s is a registry identifier in its
+// canonical form, the one validation accepts.
+func ValidRegistryID(s string) bool {
 	return validRegistryForm(s) && NormalizeRegistryID(s) == s
+}
+
+// keepsRegistryID reports whether an update that gives the registry
+// identifier id keeps stored, the one the organization holds, as it is
+// written: when id is stored, but for surrounding spaces.
+//
+// Identifiers stored before they were written in one form, or before the
+// check digits of tax numbers were checked, may be in no form that
+// validation accepts: "000123" whose canonical form "123" another
+// organization holds, or a tax number with a wrong check digit. An update
+// that leaves such an identifier alone keeps it, so that the organization
+// can still be edited; one that gives it in another form, or gives
+// another identifier, is normalized and validated as usual.
+func keepsRegistryID(stored, id string) bool {
+	return stored != "" && strings.TrimSpace(id) == stored
 }
 
 // validRegistryForm reports whether s is an association register number

@@ -36,6 +36,9 @@ var fieldRules = map[string]validator.Func{
 	"plain": func(fl validator.FieldLevel) bool {
 		return plainProblem(fl.Field().String(), false) == ""
 	},
+	"line": func(fl validator.FieldLevel) bool {
+		return shownProblem(fl.Field().String(), false) == ""
+	},
 	"text_tr": func(fl validator.FieldLevel) bool {
 		return hasTurkish(textOf(fl.Field()))
 	},
@@ -46,7 +49,7 @@ var fieldRules = map[string]validator.Func{
 		return validE164(fl.Field().String())
 	},
 	"registry_id": func(fl validator.FieldLevel) bool {
-		return validRegistryID(fl.Field().String())
+		return ValidRegistryID(fl.Field().String())
 	},
 	"province": func(fl validator.FieldLevel) bool {
 		_, ok := ProvinceByCode(int(fl.Field().Int()))
@@ -147,6 +150,8 @@ func message(fe validator.FieldError) string {
 		return "must have a Turkish (tr) value"
 	case "plain":
 		return plainProblem(value, false)
+	case "line":
+		return shownProblem(value, false)
 	case "http_url":
 		return urlProblem(value)
 	case "e164":

@@ -58,6 +58,19 @@ func (o *Organization) Validate() error {
 	return validateStruct("organization", o)
 }
 
+// validateUpdate reports what Validate reports of o, an update of an
+// organization that holds the registry identifier stored, but accepts
+// stored itself, which the update keeps as it is (see keepsRegistryID).
+func (o *Organization) validateUpdate(stored string) error {
+	if o.RegistryID == "" || o.RegistryID != stored {
+		return o.Validate()
+	}
+
+	kept := *o
+	kept.RegistryID = ""
+	return kept.Validate()
+}
+
 // Validate reports every invalid field of q as a *ValidationError.
 func (q *Query) Validate() error {
 	return validateStruct("query", q)
