@@ -1,11 +1,18 @@
 package main
 
 import (
+	"fmt"
+	"net/http"
 	"net/url"
 	"slices"
 	"strings"
 	"unicode/utf8"
 )
+
+// maxUnknownParamsNamed is how many unknown parameters an answer names;
+// it counts the rest, so that a query string of thousands of them does
+// not get an answer many times its size.
+const maxUnknownParamsNamed = 10
 
 // checkQuery refuses a query string that does not parse, whose names or
 // values are not UTF-8, or that names a parameter other than the known
@@ -21,12 +28,13 @@ func checkQuery(raw string, known []string) error {
 	}
 
 	bad := map[string]string{}
+	var unknown []string
 	for name, values := range params {
 		if !utf8.ValidString(name) {
 			return badRequest("", "a query parameter name is not valid UTF-8")
 		}
 		if !slices.Contains(known, name) {
-			bad[name] = unknownParam(known)
+			unknown = append(unknown, name)
 			continue
 		}
 		for _, v := range values {
@@ -35,7 +43,29 @@ func checkQuery(raw string, known []string) error {
 			}
 		}
 	}
-	return paramError(bad)
+	return unknownParamError(bad, unknown, known)
+}
+
+// unknownParamError reports the bad parameters with the first unknown
+// ones in sorted order, saying how many more unknown ones there are, or
+// returns nil when there is nothing to report.
+func unknownParamError(bad map[string]string, unknown, known []string) error {
+	slices.Sort(unknown)
+	named := unknown[:min(len(unknown), maxUnknownParamsNamed)]
+	for _, name := range named {
+		bad[name] = unknownParam(known)
+	}
+	if len(named) == len(unknown) {
+		return paramError(bad)
+	}
+
+	return &apiError{
+		status: http.StatusBadRequest,
+		code:   "bad_request",
+		message: fmt.Sprintf("some parameters are not valid, and %d more "+
+			"are not parameters of this request", len(unknown)-len(named)),
+		fields: bad,
+	}
 }
 
 // unknownParam says that a parameter is not one of the known ones.

@@ -1,7 +1,11 @@
 package main
 
 import (
+	"fmt"
+	"maps"
 	"net/http"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -115,4 +119,33 @@ func TestDeleteWithVersionTwice(t *testing.T) {
 	assert.Contains(t, got.Error.Fields, "version")
 
 	assert.Equal(t, http.StatusOK, s.get(path, "").status, "still there")
+}
+
+func TestManyUnknownParametersAreCounted(t *testing.T) {
+	s := startServer(t)
+	query := func(n int) string {
+		var b strings.Builder
+		b.WriteString("/api/v1/organizations?q=%ff")
+		for i := range n {
+			fmt.Fprintf(&b, "&x%04d=1", i)
+		}
+		return b.String()
+	}
+	// The bad known parameter and the first ten unknown ones in sorted order.
+	want := []string{"q", "x0000", "x0001", "x0002", "x0003", "x0004",
+		"x0005", "x0006", "x0007", "x0008", "x0009"}
+
+	res := s.get(query(5000), "")
+	require.Equal(t, http.StatusBadRequest, res.status, "body: %.500s", res.body)
+	got := decode[apiErrorBody](t, res).Error
+	assert.Equal(t, "bad_request", got.Code)
+	assert.ElementsMatch(t, want, slices.Collect(maps.Keys(got.Fields)))
+	assert.Contains(t, got.Message, "4990 more")
+	assert.Less(t, len(res.body), 4096, "the answer stays small")
+
+	res = s.get(query(10), "")
+	require.Equal(t, http.StatusBadRequest, res.status, "body: %s", res.body)
+	got = decode[apiErrorBody](t, res).Error
+	assert.ElementsMatch(t, want, slices.Collect(maps.Keys(got.Fields)))
+	assert.NotContains(t, got.Message, "more", "ten are all named")
 }
