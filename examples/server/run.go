@@ -42,24 +42,25 @@ func run(ctx context.Context, args []string, getenv func(string) string,
 	}
 	logger := newLogger(stderr, cfg)
 
-	opts := []store.Option{store.WithLogger(logger)}
-	if cfg.dbConns > 0 {
-		opts = append(opts, store.WithMaxOpenConns(cfg.dbConns))
+	if cfg.importFile != "" {
+		return importCommand(ctx, cfg, logger, stdout, stderr)
 	}
-	db, err := store.Open(ctx, cfg.dsn, opts...)
+
+	// Listening first lets a bad or taken address fail before the
+	// database is created, migrated or filled with the demo data.
+	ln, err := net.Listen("tcp", cfg.addr)
 	if err != nil {
-		return fmt.Errorf("server: open database: %w", err)
+		return fmt.Errorf("server: listen on %q: %w", cfg.addr, err)
 	}
-	defer func() {
-		if err := db.Close(); err != nil {
-			logger.Error("closing the database failed", "err", err)
-		}
-	}()
+	defer ln.Close()
+
+	db, err := openDatabase(ctx, cfg, logger)
+	if err != nil {
+		return err
+	}
+	defer closeDatabase(db, logger)
 	dir := cso.NewDirectory(db.Organizations())
 
-	if cfg.importFile != "" {
-		return importFile(ctx, dir, cfg.importFile, stdout, stderr)
-	}
 	if !cfg.noDemo {
 		if err := loadDemo(ctx, dir, logger); err != nil {
 			return err
@@ -69,17 +70,48 @@ func run(ctx context.Context, args []string, getenv func(string) string,
 		logger.Warn("no admin token is set: writes that need the administrator are refused")
 	}
 
-	return serve(ctx, cfg.addr, newServer(cfg, dir, db, logger), logger, ready)
+	return serve(ctx, ln, newServer(cfg, dir, db, logger), logger, ready)
 }
 
-// serve answers HTTP requests on addr with h until ctx is done.
-func serve(ctx context.Context, addr string, h http.Handler, logger *slog.Logger,
-	ready func(addr string)) error {
-	ln, err := net.Listen("tcp", addr)
+// importCommand runs the -import command: it imports the file into the
+// database and exits, serving nothing.
+func importCommand(ctx context.Context, cfg config, logger *slog.Logger,
+	stdout, stderr io.Writer) error {
+	db, err := openDatabase(ctx, cfg, logger)
 	if err != nil {
-		return fmt.Errorf("server: listen: %w", err)
+		return err
+	}
+	defer closeDatabase(db, logger)
+
+	dir := cso.NewDirectory(db.Organizations())
+	return importFile(ctx, dir, cfg.importFile, stdout, stderr)
+}
+
+// openDatabase opens, and migrates, the database of cfg.
+func openDatabase(ctx context.Context, cfg config, logger *slog.Logger) (*store.DB, error) {
+	opts := []store.Option{store.WithLogger(logger)}
+	if cfg.dbConns > 0 {
+		opts = append(opts, store.WithMaxOpenConns(cfg.dbConns))
 	}
 
+	db, err := store.Open(ctx, cfg.dsn, opts...)
+	if err != nil {
+		return nil, fmt.Errorf("server: open database: %w", err)
+	}
+	return db, nil
+}
+
+// closeDatabase closes db, logging a failure, which comes too late to
+// change the outcome.
+func closeDatabase(db *store.DB, logger *slog.Logger) {
+	if err := db.Close(); err != nil {
+		logger.Error("closing the database failed", "err", err)
+	}
+}
+
+// serve answers HTTP requests on ln with h until ctx is done.
+func serve(ctx context.Context, ln net.Listener, h http.Handler, logger *slog.Logger,
+	ready func(addr string)) error {
 	srv := &http.Server{
 		Handler:           h,
 		ReadHeaderTimeout: readHeaderTimeout,
