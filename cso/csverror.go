@@ -3,6 +3,7 @@ package cso
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -60,12 +61,20 @@ func countOf(n int, noun string) string {
 // Is makes errors.Is(err, ErrInvalid) true.
 func (e *ImportError) Is(target error) bool { return target == ErrInvalid }
 
-// String formats the error as "line 3, phones: reason".
+// String formats the error as "line 3, phones: reason". A column name
+// that is not plain printable text, such as a header cell of a binary
+// file, is quoted with Go escapes, so that its bytes never reach a
+// terminal as they are.
 func (r RowError) String() string {
 	if r.Column == "" {
 		return fmt.Sprintf("line %d: %s", r.Line, r.Reason)
 	}
-	return fmt.Sprintf("line %d, %s: %s", r.Line, r.Column, r.Reason)
+
+	column := strconv.Quote(r.Column)
+	if column[1:len(column)-1] == r.Column {
+		column = r.Column
+	}
+	return fmt.Sprintf("line %d, %s: %s", r.Line, column, r.Reason)
 }
 
 // csvProblems maps the bad columns of a row to what is wrong with them,

@@ -5,7 +5,9 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/musterekproje/musterek/store/storetest"
 	"github.com/stretchr/testify/assert"
@@ -48,4 +50,21 @@ func TestImportCommand(t *testing.T) {
 	got := s.searchSlugs(map[string][]string{})
 	assert.Equal(t, []string{"baska-vakif", "ornek-dernegi"}, got,
 		"the demo data is not loaded into a database that has organizations")
+}
+
+func TestImportOfBinaryFileQuotesItsColumns(t *testing.T) {
+	dsn := storetest.DSN(t, "sqlite")
+	// The start of an executable, with an escape sequence that would
+	// turn a terminal red.
+	header := "\x7fELF\x02\x01\x01\x00\x1b[31m,kind,name_tr\n"
+
+	out, errOut, err := runImport(t, dsn, header+"x,other,Örnek\n")
+	assert.ErrorContains(t, err, "nothing was imported")
+	assert.Empty(t, out)
+
+	// The header cell is lower-cased, then quoted with Go escapes.
+	assert.Contains(t, errOut, `line 1, "\x7felf\x02\x01\x01\x00\x1b[31m": unknown column`)
+	assert.False(t, strings.ContainsFunc(errOut, func(r rune) bool {
+		return r != '\n' && unicode.IsControl(r)
+	}), "no control character is printed: %q", errOut)
 }
