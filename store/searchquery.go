@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/musterekproje/musterek/cso"
 )
@@ -123,7 +124,6 @@ type querySyntax interface {
 // nothing a person types is read as an operator.
 type ftsSyntax struct{}
 
-func (ftsSyntax) prefix(term string) string { return quoteFTS(term) + "*" }
 func (ftsSyntax) token(token string) string { return quoteFTS(token) }
 func (ftsSyntax) and(parts []string) string { return group(parts, " AND ") }
 func (ftsSyntax) or(parts []string) string  { return group(parts, " OR ") }
@@ -133,6 +133,40 @@ func (ftsSyntax) not(query, exclude string) string {
 		return query
 	}
 	return "(" + query + ") NOT " + exclude
+}
+
+// prefix returns the query of a word starting with term. SQLite's
+// tokenizer splits a few words that folding keeps whole (see
+// sqliteSeparators), and a query word must be one token: such a term
+// asks for the tokens the index holds in its place, each whole but the
+// last, which may begin one. Their order is not checked, so the term also
+// finds organizations that hold those tokens as words of their own.
+func (ftsSyntax) prefix(term string) string {
+	if !strings.ContainsFunc(term, isSQLiteSeparator) {
+		return quoteFTS(term) + "*"
+	}
+
+	// A term holds a letter or a digit (see searchTerms), so at least
+	// one piece.
+	pieces := strings.FieldsFunc(term, isSQLiteSeparator)
+	tokens := make([]string, len(pieces))
+	for i, p := range pieces {
+		tokens[i] = quoteFTS(p)
+	}
+	if last, _ := utf8.DecodeLastRuneInString(term); !isSQLiteSeparator(last) {
+		tokens[len(tokens)-1] += "*"
+	}
+	return group(tokens, " AND ")
+}
+
+// sqliteSeparators are the runes that folding keeps in words but the
+// tokenizer of SQLite's index takes for separators. SQLite's Unicode
+// tables are older than Go's: U+1734 HANUNOO SIGN PAMUDPOD, which
+// Unicode 14 made a spacing mark (Mc), is a nonspacing mark (Mn) there.
+const sqliteSeparators = "\u1734"
+
+func isSQLiteSeparator(r rune) bool {
+	return strings.ContainsRune(sqliteSeparators, r)
 }
 
 func quoteFTS(s string) string {

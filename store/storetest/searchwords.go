@@ -31,3 +31,33 @@ func testSearchLongWord(t *testing.T, s cso.Store) {
 	assert.Equal(t, []string{"kilometre-kosu"}, slugs(res))
 	assert.Equal(t, 1, res.Total)
 }
+
+// testSearchHanunooWords searches for "Mangyan" in the Hanunoo script,
+// ᜋᜅ᜴ᜌᜈ᜴: MA, NGA, the pamudpod U+1734 that silences a vowel, YA, NA
+// and the pamudpod again. The pamudpod sits inside the word; a word or
+// the start of one that holds it finds the organizations whose name,
+// then those whose description, holds the word.
+func testSearchHanunooWords(t *testing.T, s cso.Store) {
+	inName := newOrg("mangyan-kultur", "ᜋᜅ᜴ᜌᜈ᜴ Kültür Derneği")
+	inDescription := newOrg("dag-halklari", "Dağ Halkları Vakfı")
+	inDescription.Description = cso.Text{"tr": "ᜋᜅ᜴ᜌᜈ᜴ yazısı kursları"}
+	mustCreate(t, s, inName, inDescription, newOrg("kultur", "Kültür Evi"))
+
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"ᜋᜅ᜴ᜌᜈ᜴", []string{"mangyan-kultur", "dag-halklari"}},
+		{"ᜋᜅ᜴ᜌ", []string{"mangyan-kultur", "dag-halklari"}},
+		{"ᜋᜅ᜴", []string{"mangyan-kultur", "dag-halklari"}},
+		{"ᜋᜅ᜴ᜌᜈ᜴ kultur", []string{"mangyan-kultur"}},
+		{"ᜋᜅ᜴ᜌᜈ᜴ yazisi", []string{"dag-halklari"}},
+		{"ᜋᜅ᜴ᜎ", []string{}},
+		{"ᜋᜈ᜴", []string{}},
+	}
+	for _, tt := range tests {
+		res := mustSearch(t, s, cso.Query{Text: tt.text})
+		assert.Equal(t, tt.want, slugs(res), "search %q", tt.text)
+		assert.Equal(t, len(tt.want), res.Total, "search %q", tt.text)
+	}
+}

@@ -49,6 +49,7 @@ func Run(t *testing.T, open func(t *testing.T) cso.Store) {
 		{"SearchOfficePlaces", testSearchOfficePlaces},
 		{"SearchLanguageVariants", testSearchLanguageVariants},
 		{"SearchLongWord", testSearchLongWord},
+		{"SearchHanunooWords", testSearchHanunooWords},
 		{"TurkishOrder", testTurkishOrder},
 		{"Pagination", testPagination},
 		{"InvalidPageToken", testInvalidPageToken},
