@@ -138,57 +138,65 @@ type errorDetail struct {
 	Fields  map[string]string `json:"fields,omitempty"`
 }
 
-// answer returns the status and body that report err. An error it does
-// not know is an internal one, whose details stay in the log.
-func answer(err error) (int, errorDetail) {
+// answer returns the answer that reports err. An error it does not know
+// is an internal one, whose details stay in the log.
+func answer(err error) *apiError {
 	var ae *apiError
 	if errors.As(err, &ae) {
-		return ae.status, errorDetail{ae.code, ae.message, ae.fields}
+		return ae
 	}
 
 	var dup *cso.DuplicateError
 	if errors.As(err, &dup) {
-		return answer(duplicateConflict(dup, ""))
+		return duplicateConflict(dup, "")
+	}
+	if unavailableCause(err) != nil {
+		return errUnavailable
 	}
 
 	for _, row := range errorTable {
 		if !errors.Is(err, row.target) {
 			continue
 		}
-		d := errorDetail{Code: row.code, Message: row.message}
+		a := &apiError{status: row.status, code: row.code, message: row.message}
 		var ve *cso.ValidationError
 		switch {
 		case errors.As(err, &ve):
-			d.Fields = ve.Fields
+			a.fields = ve.Fields
 		case row.field != "":
-			d.Fields = map[string]string{row.field: row.message}
+			a.fields = map[string]string{row.field: row.message}
 		}
-		return row.status, d
+		return a
 	}
-	return http.StatusInternalServerError, errorDetail{Code: "internal"}
+	return &apiError{status: http.StatusInternalServerError, code: "internal"}
 }
 
 // writeError answers r with err. Internal errors are logged with the
 // request ID, which the answer names so that a report can be traced.
 func (s *server) writeError(w http.ResponseWriter, r *http.Request, err error) {
-	status, detail := answer(err)
+	a := answer(err)
+	detail := errorDetail{a.code, a.message, a.fields}
 
-	switch status {
+	switch a.status {
 	case http.StatusInternalServerError:
 		id := requestID(r.Context())
 		detail.Message = fmt.Sprintf("internal error (request %s)", id)
 		s.logger.ErrorContext(r.Context(), "request failed",
 			"request_id", id, "err", err)
+	case http.StatusServiceUnavailable:
+		// Only the driver's error is logged: what wraps it may name
+		// what the request asked for.
+		s.logger.ErrorContext(r.Context(), "database unavailable",
+			"request_id", requestID(r.Context()), "err", unavailableCause(err))
 	case http.StatusUnauthorized:
 		w.Header().Set("WWW-Authenticate", `Bearer realm="musterek"`)
 	}
-	var ae *apiError
-	if errors.As(err, &ae) && ae.retryAfter > 0 {
-		seconds := int(math.Ceil(ae.retryAfter.Seconds()))
+	if a.retryAfter > 0 {
+		seconds := int(math.Ceil(a.retryAfter.Seconds()))
 		w.Header().Set("Retry-After", strconv.Itoa(seconds))
 	}
 
 	// A page cached for a credential must not reach another client.
 	w.Header().Set("Cache-Control", "no-store")
-	writeJSON(w, status, errorBody{detail})
+	writeJSON(w, a.status, errorBody{detail})
 }

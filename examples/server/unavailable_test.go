@@ -1,0 +1,207 @@
+package main
+
+import (
+	"context"
+	"crypto/rand"
+	"database/sql"
+	"database/sql/driver"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/musterekproje/musterek/cso"
+	"github.com/musterekproje/musterek/store/storetest"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestDroppedDatabaseIsUnavailable(t *testing.T) {
+	base := os.Getenv(storetest.PostgresEnv)
+	if base == "" {
+		t.Skipf("%s is not set: this test needs a PostgreSQL server on which "+
+			"it may create and drop a database", storetest.PostgresEnv)
+	}
+	dsn, drop := newPostgresDatabase(t, base)
+
+	s := startServerOn(t, dsn, "-no-demo")
+	s.create(newOrganization("ornek-dernegi", "Örnek Derneği"))
+	orgToken := s.issueToken("ornek-dernegi")
+	require.Equal(t, http.StatusOK, s.get("/api/v1/organizations", "").status)
+
+	drop()
+
+	tests := []struct {
+		name   string
+		method string
+		path   string
+		token  string
+		body   any
+	}{
+		{"search", "GET", "/api/v1/organizations?q=Ayşe+Yılmaz", "", nil},
+		{"read", "GET", "/api/v1/organizations/ornek-dernegi", "", nil},
+		{"read with a token", "GET", "/api/v1/organizations/ornek-dernegi", orgToken, nil},
+		{"create", "POST", "/api/v1/organizations", testAdminToken,
+			newOrganization("baska-dernek", "Başka Dernek")},
+		{"verify", "POST", "/api/v1/organizations/ornek-dernegi/verify", testAdminToken, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := s.json(tt.method, tt.path, tt.token, tt.body)
+			assertUnavailable(t, res)
+		})
+	}
+
+	assert.Equal(t, http.StatusServiceUnavailable, s.get("/readyz", "").status)
+	assert.Equal(t, http.StatusOK, s.get("/api/v1/provinces", "").status,
+		"what needs no database is still served")
+
+	var logged int
+	for _, line := range s.logs.logLines(t) {
+		if line["msg"] == "database unavailable" {
+			logged++
+			assert.Equal(t, "ERROR", line["level"])
+			assert.NotEmpty(t, line["err"])
+		}
+	}
+	require.Equal(t, len(tests), logged, "each request logs why")
+	logs := s.logs.String()
+	for _, secret := range []string{"Ayşe", "Yılmaz", orgToken, testAdminToken, "ornek-dernegi"} {
+		assert.NotContains(t, logs[strings.Index(logs, "database unavailable"):], secret)
+	}
+}
+
+// newPostgresDatabase creates a database on the PostgreSQL server of the
+// DSN base and returns a DSN of it, with a function that drops it while
+// clients are connected. The database is dropped when the test ends, if
+// it still exists.
+func newPostgresDatabase(t *testing.T, base string) (dsn string, drop func()) {
+	t.Helper()
+	admin, err := sql.Open("pgx", base)
+	require.NoError(t, err)
+	t.Cleanup(func() { admin.Close() })
+
+	name := "musterek_test_" + strings.ToLower(rand.Text())
+	_, err = admin.Exec("CREATE DATABASE " + name)
+	require.NoError(t, err)
+	drop = func() {
+		_, err := admin.Exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)")
+		require.NoError(t, err)
+	}
+	t.Cleanup(drop)
+
+	u, err := url.Parse(base)
+	require.NoError(t, err)
+	u.Path = "/" + name
+	return u.String(), drop
+}
+
+// assertUnavailable asserts that res is the answer to a request that the
+// database could not serve.
+func assertUnavailable(t *testing.T, res response) {
+	t.Helper()
+	assert.Equal(t, http.StatusServiceUnavailable, res.status, "body: %s", res.body)
+	assert.Equal(t, "unavailable", decode[apiErrorBody](t, res).Error.Code)
+
+	seconds, err := strconv.Atoi(res.header.Get("Retry-After"))
+	assert.NoError(t, err, "Retry-After is a number of seconds")
+	assert.Positive(t, seconds, "Retry-After")
+}
+
+func TestUnreachableDatabaseErrors(t *testing.T) {
+	closed := closedAddress(t)
+
+	_, dialErr := net.Dial("tcp", closed)
+	require.Error(t, dialErr)
+
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	_, connectErr := pgconn.Connect(ctx, "postgres://musterek@"+closed+"/musterek")
+	require.Error(t, connectErr)
+
+	noDir := filepath.Join(t.TempDir(), "missing", "musterek.db")
+	lite, err := sql.Open("sqlite", "file:"+noDir)
+	require.NoError(t, err)
+	defer lite.Close()
+	cantOpenErr := lite.Ping()
+	require.Error(t, cantOpenErr)
+
+	// SQLSTATE codes from Appendix A of the PostgreSQL manual.
+	pg := func(code string) error { return &pgconn.PgError{Severity: "FATAL", Code: code} }
+	unavailable := []struct {
+		name string
+		err  error
+	}{
+		{"connection refused", dialErr},
+		{"PostgreSQL not listening", connectErr},
+		{"SQLite file in a missing folder", cantOpenErr},
+		{"connection failure", pg("08006")},
+		{"too many connections", pg("53300")},
+		{"admin shutdown", pg("57P01")},
+		{"crash shutdown", pg("57P02")},
+		{"cannot connect now", pg("57P03")},
+		{"database does not exist", pg("3D000")},
+		{"bad connection", driver.ErrBadConn},
+		{"connection done", sql.ErrConnDone},
+		{"deadline while waiting", context.DeadlineExceeded},
+	}
+	for _, tt := range unavailable {
+		t.Run(tt.name, func(t *testing.T) {
+			err := fmt.Errorf("cso: get %q: %w", "Ayşe Yılmaz", tt.err)
+			res, logs := writeErrorOf(t, err)
+			assertUnavailable(t, res)
+			assert.Contains(t, logs, `"level":"ERROR"`)
+			assert.NotContains(t, logs, "Ayşe", "the log holds the driver's error only")
+		})
+	}
+
+	others := []struct {
+		name   string
+		err    error
+		status int
+	}{
+		{"unique violation", pg("23505"), http.StatusInternalServerError},
+		{"undefined table", pg("42P01"), http.StatusInternalServerError},
+		{"client gone", context.Canceled, http.StatusInternalServerError},
+		{"not found", cso.ErrNotFound, http.StatusNotFound},
+		{"other", errors.New("something else"), http.StatusInternalServerError},
+	}
+	for _, tt := range others {
+		t.Run(tt.name, func(t *testing.T) {
+			res, _ := writeErrorOf(t, fmt.Errorf("store: %w", tt.err))
+			assert.Equal(t, tt.status, res.status, "body: %s", res.body)
+			assert.Empty(t, res.header.Get("Retry-After"))
+		})
+	}
+}
+
+// closedAddress returns a local TCP address on which nothing listens.
+func closedAddress(t *testing.T) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	addr := ln.Addr().String()
+	require.NoError(t, ln.Close())
+	return addr
+}
+
+// writeErrorOf returns the answer a server writes for err, and its log.
+func writeErrorOf(t *testing.T, err error) (response, string) {
+	t.Helper()
+	var logs strings.Builder
+	s := &server{logger: slog.New(slog.NewJSONHandler(&logs, nil))}
+
+	rec := httptest.NewRecorder()
+	s.writeError(rec, httptest.NewRequest(http.MethodGet, "/", nil), err)
+	return response{status: rec.Code, header: rec.Header(), body: rec.Body.Bytes()}, logs.String()
+}
