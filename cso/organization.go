@@ -35,7 +35,7 @@ type Organization struct {
 	Slug string `json:"slug" validate:"omitempty,slug"`
 
 	Name        Text   `json:"name" validate:"text_tr,line_text"`
-	ShortName   string `json:"short_name,omitempty" validate:"max=60,plain"`
+	ShortName   string `json:"short_name,omitempty" validate:"max=60,line"`
 	Kind        Kind   `json:"kind" validate:"required,oneof=association foundation cooperative platform international other"`
 	Description Text   `json:"description,omitempty" validate:"text"`
 
@@ -75,8 +75,8 @@ type Organization struct {
 // Office is a location of an organization: an office or a service point.
 type Office struct {
 	Name       Text   `json:"name,omitempty" validate:"line_text"`
-	Address    string `json:"address" validate:"required,max=300,plain"`
-	District   string `json:"district,omitempty" validate:"max=80,plain"`
+	Address    string `json:"address" validate:"required,max=300,line"`
+	District   string `json:"district,omitempty" validate:"max=80,line"`
 	Province   int    `json:"province" validate:"required,province"`
 	PostalCode string `json:"postal_code,omitempty" validate:"omitempty,postal_code"`
 

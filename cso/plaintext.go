@@ -97,7 +97,7 @@ func textValueProblem(v string, singleLine bool) string {
 	if utf8.ValidString(v) && utf8.RuneCountInString(v) > maxTextValue {
 		return fmt.Sprintf("must be at most %d characters", maxTextValue)
 	}
-	return plainProblem(v, !singleLine)
+	return shownProblem(v, !singleLine)
 }
 
 // sharedTagProblem reports two tags of t that name the same language,
@@ -142,11 +142,41 @@ func quotedList(words []string) string {
 	for i, w := range words {
 		quoted[i] = fmt.Sprintf("%q", w)
 	}
-	last := len(quoted) - 1
-	if last == 0 {
-		return quoted[0]
+	return andList(quoted)
+}
+
+// andList writes the words joined as in a, b and c.
+func andList(words []string) string {
+	last := len(words) - 1
+	if last <= 0 {
+		return strings.Join(words, "")
 	}
-	return strings.Join(quoted[:last], ", ") + " and " + quoted[last]
+	return strings.Join(words[:last], ", ") + " and " + words[last]
+}
+
+// noLettersMessage is what a person reads about a text to be shown that
+// holds nothing to read, such as only a zero-width space, a combining
+// accent or punctuation.
+const noLettersMessage = "must hold letters or digits"
+
+// shownProblem describes why s is not a text to show people, or returns
+// "": it must be plain text (see plainProblem) and, unless it is empty,
+// hold a letter or a digit. An empty s is left to the rules that say
+// whether a value is required.
+func shownProblem(s string, multiline bool) string {
+	if problem := plainProblem(s, multiline); problem != "" {
+		return problem
+	}
+	if s != "" && strings.IndexFunc(s, isLetterOrDigit) < 0 {
+		return noLettersMessage
+	}
+	return ""
+}
+
+// isLetterOrDigit reports whether r is a letter or a number of any
+// script.
+func isLetterOrDigit(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsNumber(r)
 }
 
 // plainProblem describes why s is not plain text, or returns "" if it is.
@@ -154,8 +184,12 @@ func quotedList(words []string) string {
 // override the direction of text have no place in a directory's names and
 // addresses: they corrupt storage or let one name pose as another. U+FFFD
 // marks a character that was lost before the text reached us, such as a
-// lone surrogate escape in JSON. Line breaks and tabs are allowed where
-// multiline is true.
+// lone surrogate escape in JSON. Private-use characters show as a
+// different symbol, or none, on each device; noncharacters and the byte
+// order mark U+FEFF are not text. Line breaks and tabs are allowed where
+// multiline is true. The marks and joiners that Arabic and Persian need,
+// such as U+200C in Persian words and the left-to-right and right-to-left
+// marks, are allowed.
 func plainProblem(s string, multiline bool) string {
 	if !utf8.ValidString(s) {
 		return "must be valid UTF-8 text"
@@ -183,8 +217,23 @@ func runeProblem(r rune, multiline bool) string {
 	case r == utf8.RuneError:
 		return "has a character that could not be read (U+FFFD): " +
 			"type the text again"
+	case r == '\uFEFF':
+		return "must not contain U+FEFF, an invisible byte order mark"
+	case isNoncharacter(r):
+		return fmt.Sprintf("must not contain U+%04X, "+
+			"which Unicode keeps out of text", r)
+	case unicode.Is(unicode.Co, r):
+		return fmt.Sprintf("must not contain the private-use character "+
+			"U+%04X, which each device shows differently", r)
 	}
 	return ""
+}
+
+// isNoncharacter reports whether r is one of the 66 code points that
+// Unicode reserves for a program's own use and never assigns: U+FDD0 to
+// U+FDEF and the last two of each plane, such as U+FFFE and U+FFFF.
+func isNoncharacter(r rune) bool {
+	return (r >= 0xFDD0 && r <= 0xFDEF) || r&0xFFFE == 0xFFFE
 }
 
 // isLineBreak reports whether r ends a line: line feed, carriage return,

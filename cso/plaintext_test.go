@@ -2,6 +2,7 @@ package cso_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -138,4 +139,151 @@ func TestValidateLetsLongTextsHaveParagraphs(t *testing.T) {
 
 	o.Normalize()
 	assert.NoError(t, o.Validate())
+}
+
+func TestValidateRefusesTextsWithNothingToRead(t *testing.T) {
+	const noLetters = "must hold letters or digits"
+
+	cases := []struct {
+		name   string
+		change func(o *cso.Organization)
+		path   string
+	}{
+		{"name of a zero-width space", func(o *cso.Organization) {
+			o.Name["tr"] = "\u200b"
+		}, "name.tr"},
+		{"name of a lone combining accent", func(o *cso.Organization) {
+			o.Name["tr"] = "\u0301"
+		}, "name.tr"},
+		{"name of a lone Arabic fatha", func(o *cso.Organization) {
+			o.Name["ar"] = "\u064e"
+		}, "name.ar"},
+		{"name of joiners only", func(o *cso.Organization) {
+			o.Name["fa"] = "\u200c\u200d"
+		}, "name.fa"},
+		{"name of a right-to-left mark", func(o *cso.Organization) {
+			o.Name["ar"] = "\u200f"
+		}, "name.ar"},
+		{"name of punctuation", func(o *cso.Organization) {
+			o.Name["en"] = "-"
+		}, "name.en"},
+		{"short name of a word joiner", func(o *cso.Organization) {
+			o.ShortName = "\u2060"
+		}, "short_name"},
+		{"description of a zero-width space", func(o *cso.Organization) {
+			o.Description["en"] = "\u200b\u200b"
+		}, "description.en"},
+		{"office name of a combining dot", func(o *cso.Organization) {
+			o.Offices[0].Name = cso.Text{"tr": "\u0307"}
+		}, "offices[0].name.tr"},
+		{"address of a zero-width space", func(o *cso.Organization) {
+			o.Offices[0].Address = "\u200b"
+		}, "offices[0].address"},
+		{"district of a combining accent", func(o *cso.Organization) {
+			o.Offices[0].District = "\u0301"
+		}, "offices[0].district"},
+		{"service name of a zero-width space", func(o *cso.Organization) {
+			o.Services[0].Name["tr"] = "\u200b"
+		}, "services[0].name.tr"},
+		{"eligibility of a dot", func(o *cso.Organization) {
+			o.Services[0].Eligibility = cso.Text{"tr": "."}
+		}, "services[0].eligibility.tr"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			o := validOrganization()
+			c.change(o)
+			assert.Equal(t, map[string]string{c.path: noLetters}, requireFields(t, o))
+		})
+	}
+}
+
+func TestValidateRefusesCharactersThatAreNotText(t *testing.T) {
+	const (
+		bom        = "must not contain U+FEFF, an invisible byte order mark"
+		privateUse = "must not contain the private-use character U+%s, " +
+			"which each device shows differently"
+		nonchar = "must not contain U+%s, which Unicode keeps out of text"
+	)
+
+	cases := []struct {
+		name string
+		json string
+		want map[string]string
+	}{
+		{"private use in a name", `{"name": {"tr": "a\ue000b"}}`,
+			map[string]string{"name.tr": fmt.Sprintf(privateUse, "E000")}},
+		{"last private use of the BMP in a short name", `{"short_name": "\uf8ff"}`,
+			map[string]string{"short_name": fmt.Sprintf(privateUse, "F8FF")}},
+		{"plane 15 private use in an address",
+			`{"offices": [{"address": "Sokak \udb80\udc00", "province": 34}]}`,
+			map[string]string{"offices[0].address": fmt.Sprintf(privateUse, "F0000")}},
+		{"plane 16 private use in a description",
+			`{"description": {"en": "x\udbff\udffd"}}`,
+			map[string]string{"description.en": fmt.Sprintf(privateUse, "10FFFD")}},
+		{"byte order mark before a name", `{"name": {"tr": "\ufeffab"}}`,
+			map[string]string{"name.tr": bom}},
+		{"byte order mark in a district",
+			`{"offices": [{"address": "Sokak 1", "district": "Fa\ufefftih", "province": 34}]}`,
+			map[string]string{"offices[0].district": bom}},
+		{"noncharacter U+FFFF in a name", `{"name": {"tr": "a\uffffb"}}`,
+			map[string]string{"name.tr": fmt.Sprintf(nonchar, "FFFF")}},
+		{"noncharacter U+FFFE in a service name",
+			`{"services": [{"name": {"tr": "Sağlık\ufffe"}, "service_areas": ["health"]}]}`,
+			map[string]string{"services[0].name.tr": fmt.Sprintf(nonchar, "FFFE")}},
+		{"noncharacter U+FDD0 in a short name", `{"short_name": "\ufdd0"}`,
+			map[string]string{"short_name": fmt.Sprintf(nonchar, "FDD0")}},
+		{"noncharacter U+FDEF in a description", `{"description": {"tr": "ab\ufdef"}}`,
+			map[string]string{"description.tr": fmt.Sprintf(nonchar, "FDEF")}},
+		{"noncharacter U+1FFFF in a name", `{"name": {"tr": "a\ud83f\udfff"}}`,
+			map[string]string{"name.tr": fmt.Sprintf(nonchar, "1FFFF")}},
+		{"direction override in a name", `{"name": {"tr": "Sahte \u202e Dernek"}}`,
+			map[string]string{"name.tr": "must not contain the direction override U+202E"}},
+		{"isolate in a short name", `{"short_name": "\u2066ÖD\u2069"}`,
+			map[string]string{"short_name": "must not contain the direction override U+2066"}},
+		{"embedding in an address",
+			`{"offices": [{"address": "\u202bSokak 1", "province": 34}]}`,
+			map[string]string{"offices[0].address": "must not contain the direction override U+202B"}},
+		{"escape character in a district",
+			`{"offices": [{"address": "Sokak 1", "district": "Fatih\u001b", "province": 34}]}`,
+			map[string]string{"offices[0].district": "must not contain the control character U+001B"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			o := validOrganization()
+			o.Offices = nil
+			require.NoError(t, json.Unmarshal([]byte(c.json), o))
+			assert.Equal(t, c.want, requireFields(t, o))
+		})
+	}
+}
+
+func TestValidateAcceptsArabicPersianAndTurkishTexts(t *testing.T) {
+	texts := cso.Text{
+		"tr": "İstanbul Çocuk Hakları ve Güçlendirme Derneği",
+		// "I want" in Persian, with a zero-width non-joiner (U+200C)
+		// between its prefix and its verb.
+		"fa": "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645",
+		// "association" with its harakat: fatha, sukun, kasra, shadda.
+		"ar": "\u062c\u064e\u0645\u0652\u0639\u0650\u064a\u0651\u064e\u0629",
+		// The Arabic letter heh shown in its medial form through a
+		// zero-width joiner (U+200D), as grammar books write it.
+		"ar-SY": "\u062d\u0631\u0641 \u0647\u200d",
+		// i with a combining dot above (U+0307), as İ lowercases.
+		"en": "i\u0307stanbul",
+	}
+
+	o := validOrganization()
+	o.Name = texts
+	o.ShortName = "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645"
+	o.Description = cso.Text{"fa": "\u0646\u0633\u062e\u0647\u0654 \u06f2\u200f"}
+	o.Offices[0].Address = "Şehit Muhtar Mah. İnönü Cad. No: 12/Ğ"
+	o.Offices[0].District = "Şişli"
+	o.Services[0].Name = cso.Text{"tr": "Ücretsiz hukuki danışmanlık",
+		"ar": "\u0627\u0633\u062a\u0634\u0627\u0631\u0627\u062a \u0642\u0627\u0646\u0648\u0646\u064a\u0651\u0629"}
+
+	o.Normalize()
+	require.NoError(t, o.Validate())
+	assert.Equal(t, texts, o.Name, "kept as sent")
+	assert.Equal(t, "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645", o.ShortName)
 }

@@ -36,6 +36,9 @@ var fieldRules = map[string]validator.Func{
 	"plain": func(fl validator.FieldLevel) bool {
 		return plainProblem(fl.Field().String(), false) == ""
 	},
+	"line": func(fl validator.FieldLevel) bool {
+		return shownProblem(fl.Field().String(), false) == ""
+	},
 	"text_tr": func(fl validator.FieldLevel) bool {
 		return hasTurkish(textOf(fl.Field()))
 	},
@@ -147,6 +150,8 @@ func message(fe validator.FieldError) string {
 		return "must have a Turkish (tr) value"
 	case "plain":
 		return plainProblem(value, false)
+	case "line":
+		return shownProblem(value, false)
 	case "http_url":
 		return urlProblem(value)
 	case "e164":
