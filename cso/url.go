@@ -2,18 +2,21 @@ package cso
 
 import (
 	"fmt"
-	"net"
 	"net/url"
 	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
-
-	"golang.org/x/net/idna"
+	"unicode/utf8"
 )
 
 // notHTTPMessage is what a person reads whose address is no web address.
 const notHTTPMessage = "must be an http or https address"
+
+// userInfoMessage is what a person reads whose address holds a user name
+// or password.
+const userInfoMessage = "must not contain a user name or password: " +
+	"give the address without the part before @"
 
 // NormalizeURL returns s without surrounding spaces and, when s is a bare
 // domain with an optional path ("sgdd.org.tr", "www.example.org/en"),
@@ -44,14 +47,18 @@ var urlScheme = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9+-]*:`)
 
 // urlProblem explains why s is not a web address the directory can link
 // to, or returns "" if it is one: an absolute http or https URL, written
-// without spaces, without a user name or password, whose host is an IPv4
-// address or a domain name with a dot in it.
+// without spaces and without invisible or control characters, without a
+// user name or password, whose host is a public domain name (see
+// hostProblem).
 func urlProblem(s string) string {
 	if s == "" {
 		return emptyEntryMessage
 	}
+	if problem := urlCharacterProblem(s); problem != "" {
+		return problem
+	}
 	if strings.IndexFunc(s, unicode.IsSpace) >= 0 {
-		return notHTTPMessage
+		return urlSpaceProblem(s)
 	}
 
 	u, err := url.Parse(s)
@@ -59,18 +66,11 @@ func urlProblem(s string) string {
 		return notHTTPMessage
 	}
 	if u.User != nil {
-		return "must not contain a user name or password: " +
-			"give the address without the part before @"
+		return userInfoMessage
 	}
 
-	host := u.Hostname()
-	if !strings.Contains(host, ".") ||
-		strings.HasPrefix(host, ".") || strings.HasSuffix(host, ".") {
-		return notHTTPMessage
-	}
-	if net.ParseIP(host) == nil && !validDomainName(host) {
-		return fmt.Sprintf("has %q as its host, which is not a valid "+
-			"domain name", host)
+	if problem := hostProblem(u); problem != "" {
+		return problem
 	}
 	if port := u.Port(); port != "" && !validPort(port) {
 		return fmt.Sprintf("has %q as its port, which is not a number "+
@@ -79,30 +79,71 @@ func urlProblem(s string) string {
 	return ""
 }
 
+// urlCharacterProblem describes the first character of s that has no
+// place in a web address a person is shown, or returns "". Invisible
+// characters let an address pose as another: a right-to-left override
+// shows "x.org/\u202Egnp.exe" as "x.org/exe.png", and a zero-width space
+// hides inside a domain name that a browser then looks up without it.
+func urlCharacterProblem(s string) string {
+	if !utf8.ValidString(s) {
+		return "must be valid UTF-8 text"
+	}
+
+	for _, r := range s {
+		if invisibleInURL(r) {
+			return fmt.Sprintf("must not hold invisible or direction-control "+
+				"characters: remove U+%04X", r)
+		}
+		if problem := runeProblem(r, false); problem != "" {
+			return problem
+		}
+	}
+	return ""
+}
+
+// invisibleInURL reports whether r is a format character, such as a
+// direction mark, a zero-width space or a soft hyphen, or another
+// character that Unicode says to show as nothing. The zero-width
+// non-joiner and joiner are allowed: Persian and Arabic words hold them,
+// also in domain names, where the IDNA rules judge their place.
+func invisibleInURL(r rune) bool {
+	if r == zeroWidthNonJoiner || r == zeroWidthJoiner {
+		return false
+	}
+	return unicode.In(r, unicode.Cf, unicode.Variation_Selector,
+		unicode.Other_Default_Ignorable_Code_Point)
+}
+
+// The joiners that shape Persian and Arabic words.
+const (
+	zeroWidthNonJoiner = '\u200C'
+	zeroWidthJoiner    = '\u200D'
+)
+
+// urlSpaceProblem explains where s, a web address holding a space, has
+// it: in the host, in a user name, or in the path or query.
+func urlSpaceProblem(s string) string {
+	scheme, rest, ok := strings.Cut(s, "://")
+	if !ok || !(strings.EqualFold(scheme, "http") || strings.EqualFold(scheme, "https")) {
+		return notHTTPMessage
+	}
+
+	authority := rest
+	if end := strings.IndexAny(rest, "/?#"); end >= 0 {
+		authority = rest[:end]
+	}
+	switch {
+	case strings.Contains(authority, "@"):
+		return userInfoMessage
+	case strings.IndexFunc(authority, unicode.IsSpace) >= 0:
+		return notPublicMessage(authority, "a domain name has no spaces")
+	}
+	return "must not contain spaces: write a space in a path or query as %20"
+}
+
 // validPort reports whether the digits of a URL's port name one a
 // server can listen on.
 func validPort(port string) bool {
 	n, err := strconv.Atoi(port)
 	return err == nil && n >= 1 && n <= 65535
-}
-
-// domainNames checks host names as a browser does before it looks one
-// up (UTS #46), and also refuses names too long for the DNS and empty
-// labels.
-var domainNames = idna.New(
-	idna.MapForLookup(),
-	idna.BidiRule(),
-	idna.CheckHyphens(true),
-	idna.CheckJoiners(true),
-	idna.VerifyDNSLength(true),
-	idna.Transitional(false),
-)
-
-// validDomainName reports whether host is a domain name whose every label
-// is valid: letters, digits and inner hyphens, or an internationalized
-// label, written in Unicode or as punycode that decodes to a valid label.
-// "xn--ghd-.org", "-x.org" and "my_site.org" are not.
-func validDomainName(host string) bool {
-	_, err := domainNames.ToASCII(host)
-	return err == nil
 }

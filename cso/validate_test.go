@@ -133,10 +133,11 @@ func TestValidateReportsEachBadFieldByPath(t *testing.T) {
 		}, "website", notHTTP},
 		{"website without dot in host", func(o *cso.Organization) {
 			o.Website = "https://localhost/"
-		}, "website", notHTTP},
+		}, "website", `has "localhost" as its host, which is not a public ` +
+			`domain name: a public one has a dot, such as example.org`},
 		{"website with space", func(o *cso.Organization) {
 			o.Website = "https://example.org/our work"
-		}, "website", notHTTP},
+		}, "website", "must not contain spaces: write a space in a path or query as %20"},
 		{"website without scheme", func(o *cso.Organization) {
 			o.Website = "example.org"
 		}, "website", notHTTP},
