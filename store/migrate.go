@@ -16,9 +16,10 @@ import (
 //go:embed migrations
 var migrationFiles embed.FS
 
-// migrate applies the migrations the database has not seen yet, and
-// makes the search keys anew if they are of an earlier version (see
-// searchKeysVersion). On PostgreSQL, two processes that open the same
+// migrate applies the migrations the database has not seen yet, makes
+// the search keys anew if they are of an earlier version (see
+// searchKeysVersion), and rewrites registry identifiers stored before
+// they had one form (see registryIDsVersion). On PostgreSQL, two processes that open the same
 // database at once take turns, so that one does not migrate what the
 // other is migrating.
 func (db *DB) migrate(ctx context.Context) error {
@@ -36,7 +37,10 @@ func (db *DB) migrate(ctx context.Context) error {
 		if _, err := m.Migrate(ctx); err != nil {
 			return fmt.Errorf("store: migrate: %w", err)
 		}
-		return db.updateSearchKeys(ctx)
+		if err := db.updateSearchKeys(ctx); err != nil {
+			return err
+		}
+		return db.updateRegistryIDs(ctx)
 	}
 	if db.dialect != DialectPostgres {
 		return run()

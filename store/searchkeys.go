@@ -2,10 +2,7 @@ package store
 
 import (
 	"context"
-	"database/sql"
-	"errors"
 	"fmt"
-	"strconv"
 
 	"github.com/uptrace/bun"
 )
@@ -59,33 +56,13 @@ func (db *DB) updateSearchKeys(ctx context.Context) error {
 		}
 	}
 
-	if _, err := db.bun.ExecContext(ctx,
-		"INSERT INTO settings (key, value) VALUES (?, ?) "+
-			"ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-		searchKeysSetting, strconv.Itoa(searchKeysVersion)); err != nil {
-		return fmt.Errorf("store: save search keys version: %w", err)
-	}
-	return nil
+	return db.saveVersion(ctx, searchKeysSetting, searchKeysVersion)
 }
 
 // storedKeysVersion returns the version of the stored search keys: 1,
 // the first, when the database does not say.
 func (db *DB) storedKeysVersion(ctx context.Context) (int, error) {
-	var value string
-	err := db.bun.QueryRowContext(ctx,
-		"SELECT value FROM settings WHERE key = ?", searchKeysSetting).Scan(&value)
-	if errors.Is(err, sql.ErrNoRows) {
-		return 1, nil
-	}
-	if err != nil {
-		return 0, fmt.Errorf("store: read search keys version: %w", err)
-	}
-
-	version, err := strconv.Atoi(value)
-	if err != nil {
-		return 0, fmt.Errorf("store: search keys version %q in settings is malformed", value)
-	}
-	return version, nil
+	return db.storedVersion(ctx, searchKeysSetting, 1)
 }
 
 // rebuildSearchKeys makes the keys of every organization anew, a batch
