@@ -80,8 +80,10 @@ func logKeptRegistryID(ctx context.Context, logger *slog.Logger, k keptRegistryI
 // rewriteRegistryIDs rewrites in canonical form the stored registry
 // identifiers whose canonical form is free, a batch at a time in order of
 // IDs, and returns those it kept. Where two identifiers have one
-// canonical form, the organization with the lower ID gets it. Each batch
-// is a write transaction of its own, which other writers wait for.
+// canonical form, the organization with the lower ID gets it. The
+// organizations keep their versions and times, as each holds the same
+// identifier, written in its one form. Each batch is a write transaction
+// of its own, which other writers wait for.
 func (db *DB) rewriteRegistryIDs(ctx context.Context) ([]keptRegistryID, error) {
 	s := &organizationStore{db: db, idb: db.bun}
 	var kept []keptRegistryID
@@ -141,6 +143,7 @@ func rewriteFree(ctx context.Context, idb bun.IDB, rows []registryRow) ([]keptRe
 	if len(rows) == 0 {
 		return nil, nil
 	}
+
 	canonical := make([]string, len(rows))
 	for i, r := range rows {
 		canonical[i] = cso.NormalizeRegistryID(r.RegistryID)
