@@ -58,8 +58,9 @@ type DB struct {
 	// PostgreSQL's itself.
 	statements stmtCache
 
-	// logger logs the searches, which bypass bun's query hook; nil
-	// without WithLogger.
+	// logger logs the searches, which bypass bun's query hook, and the
+	// registry identifiers that Open keeps as stored; nil without
+	// WithLogger.
 	logger *slog.Logger
 
 	// organizationWrites lets one transaction that writes organizations
@@ -92,9 +93,15 @@ func WithMaxOpenConns(n int) Option {
 	return func(c *config) { c.openConns = n }
 }
 
-// WithLogger logs every SQL statement at Debug level to logger, with its
-// duration and error but never its arguments, which may hold personal
-// data.
+// WithLogger gives the DB a logger; without one it logs nothing. Every
+// SQL statement it runs, the searches and the migrations among them, is
+// logged at Debug level with its duration and error, as written with
+// placeholders: never with its arguments, which may hold personal data.
+// When Open rewrites the stored registry identifiers in canonical form,
+// each one it has to keep as stored, because another organization holds
+// its canonical form or no form of it is valid, is logged at Warn level
+// with the organization's slug, the identifier and the reason, so that
+// someone can settle it.
 func WithLogger(logger *slog.Logger) Option {
 	return func(c *config) { c.logger = logger }
 }
