@@ -58,7 +58,8 @@ func (s *organizationStore) CreateOrganizations(ctx context.Context, orgs []*cso
 		if _, ok := uniqueViolation(err); ok {
 			err = cso.ErrDuplicate
 		}
-		return fmt.Errorf("store: create %d organizations: %w", len(orgs), err)
+		return fmt.Errorf("store: create %d organizations: %w", len(orgs),
+			markUnavailable(err))
 	}
 
 	for i, o := range orgs {

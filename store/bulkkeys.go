@@ -94,7 +94,7 @@ func (s *organizationStore) OrganizationsByKeys(ctx context.Context, slugs, regi
 		return nil
 	})
 	if err != nil {
-		return nil, fmt.Errorf("store: organizations by keys: %w", err)
+		return nil, fmt.Errorf("store: organizations by keys: %w", markUnavailable(err))
 	}
 	return orgs, nil
 }

@@ -2,7 +2,9 @@
 // implements the Store interface of each domain package with bun, owns
 // the schema and its migrations, and returns the domain packages' own
 // sentinel errors (cso.ErrNotFound, cso.ErrDuplicate, …) wrapped with
-// context, so callers never need to know the database.
+// context, so callers never need to know the database. When the database
+// cannot be reached or cannot take the request now, the error matches
+// ErrUnavailable, whichever database it is.
 //
 // Open takes one DSN:
 //

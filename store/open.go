@@ -149,7 +149,7 @@ func Open(ctx context.Context, dsn string, opts ...Option) (*DB, error) {
 
 	if err := db.setUp(ctx, cfg); err != nil {
 		_ = db.bun.Close()
-		return nil, err
+		return nil, markUnavailable(err)
 	}
 	return db, nil
 }
@@ -264,7 +264,7 @@ func (db *DB) Organizations() cso.Store {
 // Ping checks that the database is reachable.
 func (db *DB) Ping(ctx context.Context) error {
 	if err := db.bun.PingContext(ctx); err != nil {
-		return fmt.Errorf("store: ping: %w", err)
+		return fmt.Errorf("store: ping: %w", markUnavailable(err))
 	}
 	return nil
 }

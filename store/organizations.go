@@ -70,18 +70,19 @@ func (s *organizationStore) read(ctx context.Context, fn func(ctx context.Contex
 // the transaction already running.
 func (s *organizationStore) Atomically(ctx context.Context, fn func(ctx context.Context, tx cso.Store) error) error {
 	if s.tx {
-		return fn(ctx, s)
+		return markUnavailable(fn(ctx, s))
 	}
-	return s.runInTx(ctx, func(ctx context.Context, tx bun.Tx) error {
+	err := s.runInTx(ctx, func(ctx context.Context, tx bun.Tx) error {
 		return fn(ctx, &organizationStore{db: s.db, idb: tx, tx: true})
 	})
+	return markUnavailable(err)
 }
 
 // Organization implements cso.Store.
 func (s *organizationStore) Organization(ctx context.Context, slug string) (*cso.Organization, error) {
 	o, err := s.organization(ctx, "o.slug = ?", slug)
 	if err != nil {
-		return nil, fmt.Errorf("store: organization %q: %w", slug, err)
+		return nil, fmt.Errorf("store: organization %q: %w", slug, markUnavailable(err))
 	}
 	return o, nil
 }
@@ -96,7 +97,7 @@ func (s *organizationStore) OrganizationByRegistryID(ctx context.Context, regist
 	o, err := s.organization(ctx, "o.registry_id = ?", registryID)
 	if err != nil {
 		return nil, fmt.Errorf("store: organization with registry id %q: %w",
-			registryID, err)
+			registryID, markUnavailable(err))
 	}
 	return o, nil
 }
@@ -105,7 +106,7 @@ func (s *organizationStore) OrganizationByRegistryID(ctx context.Context, regist
 func (s *organizationStore) OrganizationByID(ctx context.Context, id int64) (*cso.Organization, error) {
 	o, err := s.organization(ctx, "o.id = ?", id)
 	if err != nil {
-		return nil, fmt.Errorf("store: organization %d: %w", id, err)
+		return nil, fmt.Errorf("store: organization %d: %w", id, markUnavailable(err))
 	}
 	return o, nil
 }

@@ -32,7 +32,7 @@ func (s *organizationStore) Search(ctx context.Context, q cso.Query) (*cso.Searc
 
 	after, err := s.pagePosition(ctx, q)
 	if err != nil {
-		return nil, fmt.Errorf("store: search: %w", err)
+		return nil, fmt.Errorf("store: search: %w", markUnavailable(err))
 	}
 
 	limit := q.Limit
@@ -51,7 +51,7 @@ func (s *organizationStore) Search(ctx context.Context, q cso.Query) (*cso.Searc
 	}
 
 	if err := s.search(ctx, q, limit, after, res); err != nil {
-		return nil, fmt.Errorf("store: search: %w", err)
+		return nil, fmt.Errorf("store: search: %w", markUnavailable(err))
 	}
 	return res, nil
 }

@@ -43,7 +43,7 @@ func (s *organizationStore) SaveToken(ctx context.Context, t cso.Token) error {
 	}
 	if err != nil {
 		return fmt.Errorf("store: save token of organization %d: %w",
-			t.OrganizationID, err)
+			t.OrganizationID, markUnavailable(err))
 	}
 	return nil
 }
@@ -60,7 +60,7 @@ func (s *organizationStore) TokenOrganizationID(ctx context.Context, hash string
 		err = cso.ErrNotFound
 	}
 	if err != nil {
-		return 0, fmt.Errorf("store: look up token: %w", err)
+		return 0, fmt.Errorf("store: look up token: %w", markUnavailable(err))
 	}
 	return id, nil
 }
@@ -80,7 +80,7 @@ func (s *organizationStore) DeleteTokens(ctx context.Context, organizationID int
 	})
 	if err != nil {
 		return 0, fmt.Errorf("store: delete tokens of organization %d: %w",
-			organizationID, err)
+			organizationID, markUnavailable(err))
 	}
 	return int(n), nil
 }

@@ -33,7 +33,7 @@ const (
 // RunInTx waits a little and runs fn again, a few times at most; fn must
 // therefore have no effects outside the transaction.
 func (db *DB) RunInTx(ctx context.Context, fn func(ctx context.Context, tx bun.Tx) error) error {
-	return db.runInTxOn(ctx, db.bun, fn)
+	return markUnavailable(db.runInTxOn(ctx, db.bun, fn))
 }
 
 // txRunner begins transactions: the DB's pool, or one connection of it.

@@ -97,7 +97,7 @@ func (s *organizationStore) DeleteOrganization(ctx context.Context, slug string,
 		return versionMismatch(ctx, idb, "o.slug = ?", slug)
 	})
 	if err != nil {
-		return fmt.Errorf("store: delete organization %q: %w", slug, err)
+		return fmt.Errorf("store: delete organization %q: %w", slug, markUnavailable(err))
 	}
 	return nil
 }
@@ -130,7 +130,7 @@ func writeError(action string, o *cso.Organization, err error) error {
 	case ok:
 		return fmt.Errorf("store: %s: %w", action, cso.ErrDuplicate)
 	}
-	return fmt.Errorf("store: %s: %w", action, err)
+	return fmt.Errorf("store: %s: %w", action, markUnavailable(err))
 }
 
 // insertRecords inserts new organizations with all their rows and sets
