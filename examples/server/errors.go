@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/musterekproje/musterek/cso"
+	"github.com/musterekproje/musterek/store"
 )
 
 // apiError is a problem the server finds itself, before the directory is
@@ -150,7 +151,7 @@ func answer(err error) *apiError {
 	if errors.As(err, &dup) {
 		return duplicateConflict(dup, "")
 	}
-	if unavailableCause(err) != nil {
+	if errors.Is(err, store.ErrUnavailable) {
 		return errUnavailable
 	}
 

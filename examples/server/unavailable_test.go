@@ -4,7 +4,6 @@ import (
 	"context"
 	"crypto/rand"
 	"database/sql"
-	"database/sql/driver"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -19,8 +18,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/musterekproje/musterek/cso"
+	"github.com/musterekproje/musterek/store"
 	"github.com/musterekproje/musterek/store/storetest"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -118,42 +117,22 @@ func assertUnavailable(t *testing.T, res response) {
 	assert.Positive(t, seconds, "Retry-After")
 }
 
+// TestUnreachableDatabaseErrors writes the answers to errors of a store
+// that cannot reach its database, wrapped as a cso.Directory wraps them,
+// and to others.
 func TestUnreachableDatabaseErrors(t *testing.T) {
-	closed := closedAddress(t)
-
-	_, dialErr := net.Dial("tcp", closed)
-	require.Error(t, dialErr)
-
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
-	_, connectErr := pgconn.Connect(ctx, "postgres://musterek@"+closed+"/musterek")
-	require.Error(t, connectErr)
+	_, openErr := store.Open(ctx, "postgres://musterek@"+closedAddress(t)+"/musterek")
+	require.Error(t, openErr)
 
-	noDir := filepath.Join(t.TempDir(), "missing", "musterek.db")
-	lite, err := sql.Open("sqlite", "file:"+noDir)
-	require.NoError(t, err)
-	defer lite.Close()
-	cantOpenErr := lite.Ping()
-	require.Error(t, cantOpenErr)
-
-	// SQLSTATE codes from Appendix A of the PostgreSQL manual.
-	pg := func(code string) error { return &pgconn.PgError{Severity: "FATAL", Code: code} }
 	unavailable := []struct {
 		name string
 		err  error
 	}{
-		{"connection refused", dialErr},
-		{"PostgreSQL not listening", connectErr},
-		{"SQLite file in a missing folder", cantOpenErr},
-		{"connection failure", pg("08006")},
-		{"too many connections", pg("53300")},
-		{"admin shutdown", pg("57P01")},
-		{"crash shutdown", pg("57P02")},
-		{"cannot connect now", pg("57P03")},
-		{"database does not exist", pg("3D000")},
-		{"bad connection", driver.ErrBadConn},
-		{"connection done", sql.ErrConnDone},
-		{"deadline while waiting", context.DeadlineExceeded},
+		{"PostgreSQL not listening", openErr},
+		{"SQLite folder gone", sqliteGoneError(t, "ayse-yilmaz")},
+		{"another store's sentinel", fmt.Errorf("store: %w", store.ErrUnavailable)},
 	}
 	for _, tt := range unavailable {
 		t.Run(tt.name, func(t *testing.T) {
@@ -161,7 +140,11 @@ func TestUnreachableDatabaseErrors(t *testing.T) {
 			res, logs := writeErrorOf(t, err)
 			assertUnavailable(t, res)
 			assert.Contains(t, logs, `"level":"ERROR"`)
-			assert.NotContains(t, logs, "Ayşe", "the log holds the driver's error only")
+			assert.Contains(t, logs, `"msg":"database unavailable"`)
+			for _, secret := range []string{"Ayşe", "ayse-yilmaz"} {
+				assert.NotContains(t, logs, secret,
+					"the log holds the driver's error only")
+			}
 		})
 	}
 
@@ -170,8 +153,6 @@ func TestUnreachableDatabaseErrors(t *testing.T) {
 		err    error
 		status int
 	}{
-		{"unique violation", pg("23505"), http.StatusInternalServerError},
-		{"undefined table", pg("42P01"), http.StatusInternalServerError},
 		{"client gone", context.Canceled, http.StatusInternalServerError},
 		{"not found", cso.ErrNotFound, http.StatusNotFound},
 		{"other", errors.New("something else"), http.StatusInternalServerError},
@@ -183,6 +164,27 @@ func TestUnreachableDatabaseErrors(t *testing.T) {
 			assert.Empty(t, res.header.Get("Retry-After"))
 		})
 	}
+}
+
+// sqliteGoneError returns the error with which a store reads the
+// organization with the slug after the folder of its SQLite file was
+// removed.
+func sqliteGoneError(t *testing.T, slug string) error {
+	t.Helper()
+	ctx := context.Background()
+	dir := filepath.Join(t.TempDir(), "data")
+	require.NoError(t, os.Mkdir(dir, 0o700))
+	db, err := store.Open(ctx, "sqlite:"+filepath.Join(dir, "musterek.db"))
+	require.NoError(t, err)
+	defer db.Close()
+
+	// Without idle connections, the read opens the file anew.
+	db.Bun().SetMaxIdleConns(0)
+	require.NoError(t, os.RemoveAll(dir))
+
+	_, err = db.Organizations().Organization(ctx, slug)
+	require.Error(t, err)
+	return err
 }
 
 // closedAddress returns a local TCP address on which nothing listens.
