@@ -101,6 +101,10 @@ func csvTargetGroups(cell string, bad csvProblems) []string {
 func csvLanguages(cell string, bad csvProblems) []string {
 	var languages []string
 	for _, tag := range csvList(cell) {
+		if languageTagTooLong(tag) {
+			bad.add("languages", "has a tag "+longTagProblem(tag))
+			continue
+		}
 		if !validLanguageTag(tag) {
 			bad.add("languages", fmt.Sprintf("unknown language tag %q "+
 				"(use a BCP 47 tag such as tr, en or ar-SY)", tag))

@@ -81,6 +81,8 @@ func tagProblem(tag string) string {
 	switch {
 	case tag == "":
 		return "has a value without a language tag"
+	case languageTagTooLong(tag):
+		return "has a tag " + longTagProblem(tag)
 	case !validLanguageTag(tag):
 		return fmt.Sprintf("has an unknown language tag %q "+
 			"(use a BCP 47 tag such as tr, en or ar-SY)", tag)

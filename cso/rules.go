@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/go-playground/validator/v10"
 	"golang.org/x/text/language"
@@ -178,6 +179,9 @@ func codeMessage(tag, value string) string {
 
 	switch tag {
 	case "language_tag":
+		if languageTagTooLong(value) {
+			return "is " + longTagProblem(value)
+		}
 		return fmt.Sprintf("unknown language tag %q "+
 			"(use a BCP 47 tag such as tr, en or ar-SY)", value)
 	case "service_area":
@@ -215,9 +219,36 @@ func provinceName(s string) string {
 	return p.Name.In("tr").Value
 }
 
-// validLanguageTag reports whether s is a BCP 47 tag that names a
-// language: "und" and private-use tags such as "x-foo" do not.
+// maxLanguageTag is the most characters a language tag may have: 35,
+// the buffer size that RFC 5646 (section 4.4.1) recommends for tags,
+// which the tags services are given in hold with room to spare. BCP 47
+// itself puts no bound on a tag, whose extensions and private-use
+// subtags may go on for kilobytes: too long for one word of a search
+// index, which a service's language becomes.
+const maxLanguageTag = 35
+
+// languageTagTooLong reports whether s has more characters than a
+// language tag may have.
+func languageTagTooLong(s string) bool {
+	return len(s) > maxLanguageTag && utf8.RuneCountInString(s) > maxLanguageTag
+}
+
+// longTagProblem says how long s is, and how long a language tag may
+// be, without repeating s, which may fill a page.
+func longTagProblem(s string) string {
+	return fmt.Sprintf("%d characters long: a language tag has at most "+
+		"%d, such as tr, en or ar-SY",
+		utf8.RuneCountInString(s), maxLanguageTag)
+}
+
+// validLanguageTag reports whether s is a BCP 47 tag, of at most
+// maxLanguageTag characters, that names a language: "und" and
+// private-use tags such as "x-foo" do not.
 func validLanguageTag(s string) bool {
+	if languageTagTooLong(s) {
+		return false
+	}
+
 	tag, err := parseTag(s)
 	if err != nil {
 		return false
