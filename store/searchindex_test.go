@@ -85,9 +85,10 @@ func bigOrganization(t *testing.T) *cso.Organization {
 }
 
 // TestBigOrganizationIsFound stores an organization whose folded words
-// would take more than PostgreSQL indexes, and finds it by its name and
-// by the first words of its descriptions on both dialects. The words
-// past the bound are found on neither.
+// would take more than PostgreSQL indexes, and finds it by its name, by
+// the label of its service area (health: Sağlık), which the rest key
+// begins with, and by the first words of its descriptions on both
+// dialects. The words past the bound are found on neither.
 func TestBigOrganizationIsFound(t *testing.T) {
 	o := bigOrganization(t)
 	for _, dialect := range storetest.Dialects(t) {
@@ -99,6 +100,7 @@ func TestBigOrganizationIsFound(t *testing.T) {
 			require.NoError(t, s.CreateOrganization(ctx, &created))
 
 			expectFound(t, s, "büyük", 1)
+			expectFound(t, s, "saglik", 1)
 			expectFound(t, s, squareWord(0), 1)
 			expectFound(t, s, squareWord(19999), 0)
 
@@ -115,6 +117,7 @@ func TestBigOrganizationIsFound(t *testing.T) {
 				"DELETE FROM settings WHERE key = ?", searchKeysSetting)
 			require.NoError(t, err)
 			require.NoError(t, db.migrate(ctx))
+			expectFound(t, s, "saglik", 1)
 			expectFound(t, s, squareWord(0), 1)
 			expectFound(t, s, squareWord(19999), 0)
 		})

@@ -16,8 +16,10 @@ const searchKeysSetting = "search_keys_version"
 // keys of an earlier version, or none, has them made anew as it is
 // migrated. Version 2 added the districts and addresses of public
 // offices to the rest, and the base languages of services to the facets;
-// version 3 bounds the keys (see maxSearchKeys).
-const searchKeysVersion = 3
+// version 3 bounds the keys (see maxSearchKeys); version 4 begins the
+// rest with the labels of the service areas, target groups and provinces
+// of the facets, in every language of the reference tables.
+const searchKeysVersion = 4
 
 // rebuildBatch is how many organizations one transaction of a rebuild
 // reads and writes.

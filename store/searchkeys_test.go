@@ -105,3 +105,38 @@ func setKeysOfVersion1(t *testing.T, db *DB) {
 	_, err = db.bun.ExecContext(ctx, "DELETE FROM settings WHERE key = ?", searchKeysSetting)
 	require.NoError(t, err)
 }
+
+// TestSearchKeysRebuildAddsLabels gives organizations the keys that
+// version 3 made, without the labels of their codes, and migrates again:
+// a database made before the labels were added finds them by the labels
+// of their service area (health: Sağlık, الصحة) and of Ankara, where they
+// serve and have a public office, but not by Adana, where their only
+// office is confidential.
+func TestSearchKeysRebuildAddsLabels(t *testing.T) {
+	for _, dialect := range storetest.Dialects(t) {
+		t.Run(dialect, func(t *testing.T) {
+			ctx := context.Background()
+			db := OpenTestDB(t, dialect)
+			s := db.Organizations()
+
+			const n = 3
+			for i := range n {
+				require.NoError(t, s.CreateOrganization(ctx, keysOrg(i)))
+			}
+			_, err := db.bun.ExecContext(ctx, "UPDATE organizations SET "+
+				"rest_key = 'danisma cankaya kizilay mah 1'")
+			require.NoError(t, err)
+			require.NoError(t, db.saveVersion(ctx, searchKeysSetting, 3))
+
+			for _, text := range []string{"saglik", "الصحة", "ankara"} {
+				expectFound(t, s, text, 0)
+			}
+
+			require.NoError(t, db.migrate(ctx))
+			for _, text := range []string{"saglik", "health", "الصحة", "ankara", "danisma"} {
+				expectFound(t, s, text, n)
+			}
+			expectFound(t, s, "adana", 0)
+		})
+	}
+}
