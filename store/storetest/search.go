@@ -225,8 +225,10 @@ func testSearchFilters(t *testing.T, s cso.Store) {
 			[]string{"genis", "ist-hukuk", "uykuda"}},
 		{"language and province", cso.Query{Language: "tr", Province: 6},
 			[]string{"ank-hukuk"}},
+		// The name first, then genis, whose legal counseling is
+		// "Hukuki danışmanlık" in Turkish.
 		{"text and filter", cso.Query{Text: "hukuk", Province: 6},
-			[]string{"ank-hukuk"}},
+			[]string{"ank-hukuk", "genis"}},
 		{"area nobody offers", cso.Query{ServiceArea: "research"}, []string{}},
 		{"nothing", cso.Query{Province: 1}, []string{}},
 		{"active only", cso.Query{Province: 34, Statuses: []cso.Status{cso.StatusActive}},

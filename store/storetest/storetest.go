@@ -47,6 +47,7 @@ func Run(t *testing.T, open func(t *testing.T) cso.Store) {
 		{"SearchPagesAcrossGroups", testSearchPagesAcrossGroups},
 		{"SearchFilters", testSearchFilters},
 		{"SearchOfficePlaces", testSearchOfficePlaces},
+		{"SearchLabels", testSearchLabels},
 		{"SearchLanguageVariants", testSearchLanguageVariants},
 		{"SearchLongWord", testSearchLongWord},
 		{"SearchHanunooWords", testSearchHanunooWords},
