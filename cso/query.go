@@ -15,9 +15,11 @@ const (
 // order of their Turkish name.
 type Query struct {
 	// Text is what a person typed: each word must match the start of a
-	// word in a name, description or service, folded the Turkish way. It
-	// is one line of plain text: invalid UTF-8, control characters and
-	// direction overrides are refused.
+	// word in a name, description, service or public office, or in the
+	// Turkish, English or Arabic label of a service area, target group
+	// or province of the organization's services and public offices,
+	// folded the Turkish way. It is one line of plain text: invalid
+	// UTF-8, control characters and direction overrides are refused.
 	Text string `json:"q,omitempty" validate:"max=200,plain"`
 
 	Province    int    `json:"province,omitempty" validate:"omitempty,province"`
