@@ -76,16 +76,12 @@ func sortedSet[T int | string](list []T, zero T) []T {
 // name, the short name, then every other language) and the rest.
 // Confidential offices contribute nothing.
 //
-// The rest begins with the labels, in Turkish, English and Arabic, of
-// the service areas, target groups and provinces of o's facets, so that
-// a search for "çocuk" finds an organization whose services are for
-// children and one for "istanbul" those that serve İstanbul or have a
-// public office there. It goes on with the descriptions, each service's
-// name, description and eligibility, and the names, districts and
-// addresses of the non-confidential offices, so that a search for
-// "çankaya" finds an organization with an office there. The labels come
-// first so that a bound on the length of the key, which keeps its first
-// words, keeps them; they take a few kilobytes at most.
+// The rest holds the descriptions, each service's name, description and
+// eligibility, and the names, districts and addresses of the
+// non-confidential offices, so that a search for "çankaya" finds an
+// organization with an office there. The labels of the service areas,
+// target groups and provinces of o's facets are not in the keys: a
+// search finds them through LabelFacets and the facets.
 //
 // Each key lists a word once, where it first appears; texts are read in
 // language tag order, so the keys are stable. The Turkish name, which
@@ -102,7 +98,6 @@ func (o *Organization) SearchKeys() (names, rest string) {
 	nk.addText(o.Name)
 
 	var rk searchKey
-	rk.addLabels(o.Facets())
 	rk.addText(o.Description)
 	for _, svc := range o.Services {
 		rk.addText(svc.Name)
@@ -133,16 +128,12 @@ func (k *searchKey) addText(t Text) {
 }
 
 // add adds the words of s that k does not hold yet.
-func (k *searchKey) add(s string) { k.addFolded(Fold(s)) }
-
-// addFolded adds the words of s, which is folded already, that k does
-// not hold yet.
-func (k *searchKey) addFolded(s string) {
+func (k *searchKey) add(s string) {
 	if k.seen == nil {
 		k.seen = make(map[string]bool)
 	}
 
-	for w := range strings.FieldsSeq(s) {
+	for w := range strings.FieldsSeq(Fold(s)) {
 		if k.seen[w] {
 			continue
 		}

@@ -103,28 +103,20 @@ func TestSearchKeys(t *testing.T) {
 		"جمعيه تضامن نسايي "+
 		"women s solidarity association", names)
 
-	// The labels of the target group women (the areas "legal" and
-	// "psychosocial" and the group "refugees" are no codes of the
-	// tables) and of Gaziantep and İstanbul, each in ar, en, tr: al- goes
-	// from النساء, hamza-alef folds to alef, and Ankara, where the only
-	// office is confidential, is missing. Then the description, each
-	// service's name, description and eligibility, then public offices'
-	// names, districts and addresses.
-	assert.Equal(t, "نساء women kadinlar "+
-		"غازي عنتاب gaziantep اسطنبول istanbul "+
-		"kadinlara hukuki destek "+
+	// The description, each service's name, description and
+	// eligibility, then public offices' names, districts and addresses;
+	// no labels of the facets.
+	assert.Equal(t, "kadinlara hukuki destek "+
 		"danismanlik free legal advice siddet magdurlari "+
 		"psikolojik "+
 		"beyoglu ofisi istiklal caddesi 1", rest)
 }
 
-// TestSearchKeysHoldLabels gives a service two areas and two target
-// groups and offices in three provinces, and checks the words of the
-// labels, worked out from the tables: التعليم/Education/Eğitim,
-// الصحة/Health/Sağlık, الأطفال/Children/Çocuklar, النساء/Women/Kadınlar,
-// أنقرة/Ankara and غازي عنتاب/Gaziantep. A word the labels hold already
-// is not repeated by the texts after them.
-func TestSearchKeysHoldLabels(t *testing.T) {
+// TestSearchKeysLeaveOutLabels gives a service two areas, two target
+// groups and a province: the keys hold the organization's own words,
+// not the labels of its facets (Eğitim, Women, أنقرة and the others),
+// which a search finds through LabelFacets.
+func TestSearchKeysLeaveOutLabels(t *testing.T) {
 	o := &cso.Organization{
 		Name:        cso.Text{"tr": "Umut Derneği"},
 		Description: cso.Text{"tr": "Çocuklar için sağlık"},
@@ -143,10 +135,7 @@ func TestSearchKeysHoldLabels(t *testing.T) {
 	names, rest := o.SearchKeys()
 
 	assert.Equal(t, "umut dernegi", names)
-	assert.Equal(t, "تعليم education egitim صحه health saglik "+
-		"اطفال children cocuklar نساء women kadinlar "+
-		"انقره ankara غازي عنتاب gaziantep "+
-		"icin okul cankaya", rest)
+	assert.Equal(t, "cocuklar icin saglik okul cankaya", rest)
 }
 
 func TestSearchKeysLeaveOutConfidentialOffices(t *testing.T) {

@@ -86,9 +86,9 @@ func bigOrganization(t *testing.T) *cso.Organization {
 
 // TestBigOrganizationIsFound stores an organization whose folded words
 // would take more than PostgreSQL indexes, and finds it by its name, by
-// the label of its service area (health: Sağlık), which the rest key
-// begins with, and by the first words of its descriptions on both
-// dialects. The words past the bound are found on neither.
+// the label of its service area (health: Sağlık), through its facet key,
+// which the bound never cuts, and by the first words of its descriptions
+// on both dialects. The words past the bound are found on neither.
 func TestBigOrganizationIsFound(t *testing.T) {
 	o := bigOrganization(t)
 	for _, dialect := range storetest.Dialects(t) {

@@ -16,10 +16,12 @@ const searchKeysSetting = "search_keys_version"
 // keys of an earlier version, or none, has them made anew as it is
 // migrated. Version 2 added the districts and addresses of public
 // offices to the rest, and the base languages of services to the facets;
-// version 3 bounds the keys (see maxSearchKeys); version 4 begins the
+// version 3 bounds the keys (see maxSearchKeys); version 4 began the
 // rest with the labels of the service areas, target groups and provinces
-// of the facets, in every language of the reference tables.
-const searchKeysVersion = 4
+// of the facets, in every language of the reference tables, and version
+// 5 leaves them out again, since a search matches them through the facet
+// tokens (see labelTokens).
+const searchKeysVersion = 5
 
 // rebuildBatch is how many organizations one transaction of a rebuild
 // reads and writes.

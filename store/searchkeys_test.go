@@ -106,13 +106,13 @@ func setKeysOfVersion1(t *testing.T, db *DB) {
 	require.NoError(t, err)
 }
 
-// TestSearchKeysRebuildAddsLabels gives organizations the keys that
-// version 3 made, without the labels of their codes, and migrates again:
-// a database made before the labels were added finds them by the labels
-// of their service area (health: Sağlık, الصحة) and of Ankara, where they
-// serve and have a public office, but not by Adana, where their only
-// office is confidential.
-func TestSearchKeysRebuildAddsLabels(t *testing.T) {
+// TestSearchKeysRebuildDropsLabels gives organizations the rest key that
+// version 4 made, which began with the labels of their service area
+// (health: الصحة, Health, Sağlık) and province (Ankara: أنقرة), and
+// migrates again: the rest key loses the labels, and a search still
+// finds the organizations by them, through their facets, but not by
+// Adana, where their only office is confidential.
+func TestSearchKeysRebuildDropsLabels(t *testing.T) {
 	for _, dialect := range storetest.Dialects(t) {
 		t.Run(dialect, func(t *testing.T) {
 			ctx := context.Background()
@@ -124,15 +124,21 @@ func TestSearchKeysRebuildAddsLabels(t *testing.T) {
 				require.NoError(t, s.CreateOrganization(ctx, keysOrg(i)))
 			}
 			_, err := db.bun.ExecContext(ctx, "UPDATE organizations SET "+
-				"rest_key = 'danisma cankaya kizilay mah 1'")
+				"rest_key = 'صحه health saglik انقره ankara "+
+				"danisma cankaya kizilay mah 1'")
 			require.NoError(t, err)
-			require.NoError(t, db.saveVersion(ctx, searchKeysSetting, 3))
-
-			for _, text := range []string{"saglik", "الصحة", "ankara"} {
-				expectFound(t, s, text, 0)
-			}
+			require.NoError(t, db.saveVersion(ctx, searchKeysSetting, 4))
 
 			require.NoError(t, db.migrate(ctx))
+			var keys []string
+			require.NoError(t, db.bun.NewSelect().Table("organizations").
+				Column("rest_key").Scan(ctx, &keys))
+			assert.Equal(t, []string{
+				"danisma cankaya kizilay mah 1",
+				"danisma cankaya kizilay mah 1",
+				"danisma cankaya kizilay mah 1",
+			}, keys)
+
 			for _, text := range []string{"saglik", "health", "الصحة", "ankara", "danisma"} {
 				expectFound(t, s, text, n)
 			}

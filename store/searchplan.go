@@ -29,10 +29,11 @@ const (
 type searchPlan struct {
 	dialect string
 
-	// all is the full-text query that every match satisfies; named,
-	// on SQLite, the one that the first group satisfies, the matches
-	// whose names hold every word. Without text there is one group and
-	// no named query.
+	// all is the full-text query that every match satisfies: each word
+	// of the text starts a word of the keys or names a facet the match
+	// has (see labelTokens). named, on SQLite, is the one that the first
+	// group satisfies, the matches whose names hold every word. Without
+	// text there is one group and no named query.
 	all   string
 	named string
 
@@ -55,9 +56,11 @@ func newSearchPlan(dialect string, q cso.Query) *searchPlan {
 	}
 
 	p := &searchPlan{dialect: dialect, terms: searchTerms(q.Text)}
-	var words, filters []string
+	var words, inNames, filters []string
 	for _, t := range p.terms {
-		words = append(words, syntax.prefix(t))
+		inNames = append(inNames, syntax.prefix(t))
+		words = append(words, syntax.or(append([]string{syntax.prefix(t)},
+			labelTokens(syntax, t)...)))
 	}
 	for _, alternatives := range queryFacets(q) {
 		var tokens []string
@@ -85,7 +88,7 @@ func newSearchPlan(dialect string, q cso.Query) *searchPlan {
 
 	p.all = status.join(syntax, text, filters, true)
 	if text != "" {
-		names := "{name_key} : (" + text + ")"
+		names := "{name_key} : (" + syntax.and(inNames) + ")"
 		p.named = status.join(syntax, names, filters, true)
 	}
 	return p
