@@ -18,8 +18,9 @@ type Query struct {
 	// word in a name, description, service or public office, or in the
 	// Turkish, English or Arabic label of a service area, target group
 	// or province of the organization's services and public offices,
-	// folded the Turkish way. It is one line of plain text: invalid
-	// UTF-8, control characters and direction overrides are refused.
+	// folded the Turkish way; a word of one letter matches no label. It
+	// is one line of plain text: invalid UTF-8, control characters and
+	// direction overrides are refused.
 	Text string `json:"q,omitempty" validate:"max=200,plain"`
 
 	Province    int    `json:"province,omitempty" validate:"omitempty,province"`
