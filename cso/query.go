@@ -9,7 +9,12 @@ const (
 )
 
 // Query selects organizations. Every field is optional and all the given
-// ones must hold. With Text, organizations whose name matches every word
+// ones must hold. A filter by a service area, a target group or a
+// language given with any other filter must be met by one service of the
+// organization, which must satisfy all of them (see PerService); a
+// service is in a province when it lists it, or, listing none, when the
+// organization has a public office there. A province alone matches an
+// organization with a public office or a service there. With Text, organizations whose name matches every word
 // come before those that match through their description or services;
 // within each group, and without Text, they are in Turkish alphabetical
 // order of their Turkish name.
