@@ -94,6 +94,9 @@ func (s *organizationStore) render(orgs []*cso.Organization, recs []*record) []r
 		s.db.bun.NewInsert().Model(&rows).Returning("NULL"),
 	}
 	qs = append(qs, detailInsert(s.db.bun, recs))
+	if q := serviceKeyInsert(s.db.bun, s.db.dialect, recs); q != nil {
+		qs = append(qs, q)
+	}
 
 	b := renderedBatch{orgs: orgs}
 	for _, q := range qs {

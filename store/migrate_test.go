@@ -28,23 +28,31 @@ func TestMigrationsRollBack(t *testing.T) {
 			want := map[string][]string{
 				DialectSQLite: {
 					"20261203000001", "20261203000002", "20261204000001",
-					"20261205000001",
+					"20261205000001", "20261206000001",
 				},
 				DialectPostgres: {
 					"20261203000001", "20261203000002", "20261203000003",
 					"20261204000001", "20261204000002", "20261205000001",
-					"20261205000002",
+					"20261205000002", "20261206000001",
 				},
 			}
 			assert.ElementsMatch(t, want[dialect], migrationNames(group))
 			assert.False(t, tableExists(t, db, "organizations"))
 			assert.False(t, tableExists(t, db, "settings"))
+			assert.False(t, tableExists(t, db, serviceTable[dialect]))
 
 			require.NoError(t, db.migrate(ctx))
 			assert.True(t, tableExists(t, db, "organizations"))
 			assert.True(t, tableExists(t, db, "organization_tokens"))
+			assert.True(t, tableExists(t, db, serviceTable[dialect]))
 		})
 	}
+}
+
+// serviceTable names the table of the keys of services in each dialect.
+var serviceTable = map[string]string{
+	DialectSQLite:   "service_search",
+	DialectPostgres: "service_facets",
 }
 
 func migrationNames(g *migrate.MigrationGroup) []string {

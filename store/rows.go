@@ -79,8 +79,9 @@ type serviceDoc struct {
 
 // record is everything stored for one organization.
 type record struct {
-	org     organizationRow
-	details detailRow
+	org      organizationRow
+	details  detailRow
+	services []serviceKey
 }
 
 // newRecord returns the rows that store o. IDs, times and the version are
@@ -111,6 +112,7 @@ func newRecord(o *cso.Organization) *record {
 	}
 
 	r.details = newDetailRow(o)
+	r.services = serviceKeys(o)
 	r.setID(o.ID)
 	return r
 }

@@ -20,8 +20,9 @@ const searchKeysSetting = "search_keys_version"
 // rest with the labels of the service areas, target groups and provinces
 // of the facets, in every language of the reference tables, and version
 // 5 leaves them out again, since a search matches them through the facet
-// tokens (see labelTokens).
-const searchKeysVersion = 5
+// tokens (see labelTokens); version 6 adds the keys of each service (see
+// serviceKeys).
+const searchKeysVersion = 6
 
 // rebuildBatch is how many organizations one transaction of a rebuild
 // reads and writes.
@@ -83,7 +84,7 @@ func (db *DB) rebuildSearchKeys(ctx context.Context) (int, error) {
 		var changed int
 		err := s.runInTx(ctx, func(ctx context.Context, tx bun.Tx) error {
 			var err error
-			last, changed, err = rebuildKeysAfter(ctx, tx, after)
+			last, changed, err = rebuildKeysAfter(ctx, tx, db.dialect, after)
 			return err
 		})
 		if err != nil {
@@ -97,9 +98,10 @@ func (db *DB) rebuildSearchKeys(ctx context.Context) (int, error) {
 }
 
 // rebuildKeysAfter makes anew the keys of the first rebuildBatch
-// organizations with IDs after the one given, writes those that changed,
-// and returns the last ID it read, 0 if none, and how many changed.
-func rebuildKeysAfter(ctx context.Context, idb bun.IDB, after int64) (int64, int, error) {
+// organizations with IDs after the one given, writes those that changed
+// and the keys of all their services, and returns the last ID it read, 0
+// if none, and how many organizations' keys changed.
+func rebuildKeysAfter(ctx context.Context, idb bun.IDB, dialect string, after int64) (int64, int, error) {
 	var rows []*organizationRow
 	if err := idb.NewSelect().Model(&rows).Where("id > ?", after).
 		OrderExpr("id").Limit(rebuildBatch).Scan(ctx); err != nil {
@@ -114,13 +116,19 @@ func rebuildKeysAfter(ctx context.Context, idb bun.IDB, after int64) (int64, int
 		return 0, 0, err
 	}
 	var stale []keyRow
+	recs := make([]*record, len(orgs))
 	for i, o := range orgs {
-		if want := keysOf(&newRecord(o).org); want != keysOf(rows[i]) {
+		recs[i] = newRecord(o)
+		if want := keysOf(&recs[i].org); want != keysOf(rows[i]) {
 			stale = append(stale, want)
 		}
 	}
 
+	// The keys of the services are not compared but written anew.
 	last := rows[len(rows)-1].ID
+	if err := replaceServiceKeys(ctx, idb, dialect, rows[0].ID, last, recs); err != nil {
+		return 0, 0, err
+	}
 	return last, len(stale), writeKeys(ctx, idb, stale)
 }
 

@@ -15,7 +15,7 @@ import (
 func (s *organizationStore) CreateOrganization(ctx context.Context, o *cso.Organization) error {
 	rec := newCreatedRecord(o, s.db.timestamp())
 	err := s.write(ctx, func(ctx context.Context, idb bun.IDB) error {
-		return insertRecords(ctx, idb, []*record{rec})
+		return insertRecords(ctx, idb, s.db.dialect, []*record{rec})
 	})
 	if err != nil {
 		return writeError(fmt.Sprintf("create organization %q", o.Slug), o, err)
@@ -64,7 +64,10 @@ func (s *organizationStore) UpdateOrganization(ctx context.Context, o *cso.Organ
 			return err
 		}
 
-		return updateDetails(ctx, idb, rec)
+		if err := updateDetails(ctx, idb, rec); err != nil {
+			return err
+		}
+		return replaceServiceKeys(ctx, idb, s.db.dialect, o.ID, o.ID, []*record{rec})
 	})
 	if err != nil {
 		return writeError(fmt.Sprintf("update organization %d", o.ID), o, err)
@@ -78,7 +81,8 @@ func (s *organizationStore) UpdateOrganization(ctx context.Context, o *cso.Organ
 }
 
 // DeleteOrganization implements cso.Store. Offices, services,
-// tokens and the search index entry go with the organization.
+// tokens and the search index entries, the services' too, go with the
+// organization.
 func (s *organizationStore) DeleteOrganization(ctx context.Context, slug string, version int) error {
 	err := s.write(ctx, func(ctx context.Context, idb bun.IDB) error {
 		q := idb.NewDelete().Model((*organizationRow)(nil)).
@@ -135,7 +139,7 @@ func writeError(action string, o *cso.Organization, err error) error {
 
 // insertRecords inserts new organizations with all their rows and sets
 // their IDs. Several records go in with one statement per table.
-func insertRecords(ctx context.Context, idb bun.IDB, recs []*record) error {
+func insertRecords(ctx context.Context, idb bun.IDB, dialect string, recs []*record) error {
 	if len(recs) == 0 {
 		return nil
 	}
@@ -165,7 +169,10 @@ func insertRecords(ctx context.Context, idb bun.IDB, recs []*record) error {
 	for _, rec := range recs {
 		rec.setID(ids[rec.org.Slug])
 	}
-	return insertDetails(ctx, idb, recs)
+	if err := insertDetails(ctx, idb, recs); err != nil {
+		return err
+	}
+	return insertServiceKeys(ctx, idb, dialect, recs)
 }
 
 // insertDetails inserts the offices and services of recs.

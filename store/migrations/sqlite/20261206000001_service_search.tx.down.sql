@@ -1,0 +1,3 @@
+DROP TRIGGER service_search_delete;
+--bun:split
+DROP TABLE service_search;
