@@ -112,12 +112,15 @@ const bulkCacheSize = 128 << 10
 // for about a second more at the end of the import.
 const optimizeAfter = 1000
 
-// optimizeSearchIndex merges the segments of the SQLite full-text index.
+// optimizeSearchIndex merges the segments of the SQLite full-text
+// indexes, of organizations and of services.
 func optimizeSearchIndex(ctx context.Context, idb bun.IDB) error {
-	_, err := idb.ExecContext(ctx,
-		"INSERT INTO organization_search (organization_search) VALUES ('optimize')")
-	if err != nil {
-		return fmt.Errorf("optimize search index: %w", err)
+	for _, index := range []string{"organization_search", "service_search"} {
+		_, err := idb.ExecContext(ctx,
+			"INSERT INTO "+index+" ("+index+") VALUES ('optimize')")
+		if err != nil {
+			return fmt.Errorf("optimize search index %s: %w", index, err)
+		}
 	}
 	return nil
 }

@@ -39,12 +39,6 @@ func facetToken(facet, value string) string {
 // them next to the words, so that filters and text are matched in one
 // lookup.
 func facetKey(f cso.Facets, status cso.Status) string {
-	tokens := append(facetTokens(f), facetToken(facetStatus, string(status)))
-	return strings.Join(tokens, " ")
-}
-
-// facetTokens returns the facet tokens of the facets, each once.
-func facetTokens(f cso.Facets) []string {
 	var tokens []string
 	seen := make(map[string]bool)
 	add := func(facet, value string) {
@@ -71,7 +65,8 @@ func facetTokens(f cso.Facets) []string {
 			add(facetAnyRegion, v)
 		}
 	}
-	return tokens
+	add(facetStatus, string(status))
+	return strings.Join(tokens, " ")
 }
 
 // The search keys of an organization hold together at most

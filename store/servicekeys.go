@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"fmt"
-	"strings"
 
 	"github.com/musterekproje/musterek/cso"
 	"github.com/uptrace/bun"
@@ -15,8 +14,8 @@ import (
 const serviceSlots = 256
 
 // serviceKey is the facet tokens of one service of an organization (see
-// cso.Organization.ServiceFacets), which a search whose filters one
-// service must meet matches.
+// cso.Organization.ServiceFacets) and of the organization's status, which
+// a search whose filters one service must meet matches.
 type serviceKey struct {
 	Position int
 	FacetKey string
@@ -28,7 +27,7 @@ func serviceKeys(o *cso.Organization) []serviceKey {
 	for i, f := range o.ServiceFacets() {
 		keys = append(keys, serviceKey{
 			Position: i,
-			FacetKey: strings.Join(facetTokens(f), " "),
+			FacetKey: facetKey(f, o.Status),
 		})
 	}
 	return keys
