@@ -27,7 +27,10 @@ func TestSearchUsesIndexes(t *testing.T) {
 	}{
 		{"text", cso.Query{Text: "çocuk hukuk"}},
 		{"text and province", cso.Query{Text: "çocuk", Province: 34}},
+		{"province", cso.Query{Province: 34}},
 		{"filters", cso.Query{Province: 34, ServiceArea: "legal_counseling"}},
+		{"text and filters", cso.Query{Text: "çocuk", Province: 34, ServiceArea: "legal_counseling"}},
+		{"service filters", cso.Query{ServiceArea: "legal_counseling", Language: "ar-SY"}},
 		{"everything", cso.Query{}},
 	}
 	pages := []struct {
@@ -56,7 +59,6 @@ func TestSearchUsesIndexes(t *testing.T) {
 func checkPlan(t *testing.T, dialect string, q cso.Query, plan string) {
 	want := map[string][]string{ // plan lines each dialect must show
 		DialectSQLite: {
-			"SCAN organization_search VIRTUAL TABLE INDEX",
 			"SEARCH o USING INTEGER PRIMARY KEY (rowid=?)",
 			"o USING COVERING INDEX organizations_sort_idx",
 		},
@@ -64,6 +66,25 @@ func checkPlan(t *testing.T, dialect string, q cso.Query, plan string) {
 	}
 	for _, line := range want[dialect] {
 		assert.Contains(t, plan, line)
+	}
+
+	// When one service must meet the filters, SQLite finds the
+	// organizations with such a service in the index of services, and
+	// without text only there; PostgreSQL reads the bitmaps of services.
+	org := "SCAN organization_search VIRTUAL TABLE INDEX"
+	switch {
+	case dialect == DialectSQLite && q.PerService():
+		assert.Contains(t, plan, "SCAN service_search VIRTUAL TABLE INDEX")
+		if q.Text != "" {
+			assert.Contains(t, plan, org)
+		}
+	case dialect == DialectSQLite:
+		assert.Contains(t, plan, org)
+		assert.NotContains(t, plan, "service_search")
+	case q.PerService():
+		assert.Contains(t, plan, "service_bitmaps_pkey")
+	default:
+		assert.NotContains(t, plan, "service_bitmaps")
 	}
 
 	if dialect == DialectPostgres && q.Text == "" {
@@ -100,7 +121,8 @@ func fillExplain(t *testing.T, db *DB) {
 
 	analyze := "ANALYZE"
 	if db.dialect == DialectPostgres {
-		analyze = "VACUUM ANALYZE organizations, organization_details, facet_bitmaps"
+		analyze = "VACUUM ANALYZE organizations, organization_details, facet_bitmaps, " +
+			"service_facets, service_bitmaps"
 	}
 	_, err := db.bun.ExecContext(ctx, analyze)
 	require.NoError(t, err)

@@ -20,14 +20,20 @@ const (
 // chunksSQL returns the query of the bitmap chunks of the matches, one row
 // per chunk: the bits of the statuses asked for, ANDed with those of each
 // filter. The arguments from first on are the status tokens, then the
-// facet tokens; it appends them to args. A filter that takes any of
-// several tokens ORs their bits first.
+// facet tokens, then the query of the index of services if one service
+// must meet the filters; it appends them to args. A filter that takes
+// any of several tokens ORs their bits first. The bits of the
+// organizations with a service that meets the filters are set from the
+// IDs that the index of services finds.
 func (p *searchPlan) chunksSQL(args *[]any) string {
 	*args = append(*args, p.statusTokens)
 	var b strings.Builder
 	b.WriteString("SELECT s.chunk, s.bits")
 	for i := range p.facets {
 		b.WriteString(" & f" + strconv.Itoa(i) + ".bits")
+	}
+	if p.perService {
+		b.WriteString(" & sv.bits")
 	}
 	b.WriteString(" AS bits FROM (" + anyTokenChunks(len(*args)) + ") AS s")
 
@@ -45,7 +51,60 @@ func (p *searchPlan) chunksSQL(args *[]any) string {
 		b.WriteString(" JOIN (" + anyTokenChunks(len(*args)) + ") AS " +
 			alias + " ON " + alias + ".chunk = s.chunk")
 	}
+
+	if p.perService {
+		b.WriteString(" JOIN (" + p.serviceChunks(args) + ") AS sv " +
+			"ON sv.chunk = s.chunk")
+	}
 	return b.String()
+}
+
+// serviceChunks returns the query of the chunks of the organizations
+// with a service that meets every filter, one row per chunk: at each
+// position of a service, the bits of each filter (ORed over its tokens)
+// are ANDed, then the positions are ORed. It appends the tokens of each
+// filter to args.
+func (p *searchPlan) serviceChunks(args *[]any) string {
+	var from, bits strings.Builder
+	for i, tokens := range p.facets {
+		alias := "v" + strconv.Itoa(i)
+		*args = append(*args, tokens)
+		sub := "(SELECT position, chunk, bit_or(bits) AS bits " +
+			"FROM service_bitmaps WHERE token = ANY($" + strconv.Itoa(len(*args)) + ") " +
+			"GROUP BY position, chunk) AS " + alias
+		if i == 0 {
+			from.WriteString(sub)
+			bits.WriteString(alias + ".bits")
+			continue
+		}
+		from.WriteString(" JOIN " + sub + " ON " + alias + ".position = v0.position " +
+			"AND " + alias + ".chunk = v0.chunk")
+		bits.WriteString(" & " + alias + ".bits")
+	}
+	return "SELECT v0.chunk, bit_or(" + bits.String() + ") AS bits FROM " +
+		from.String() + " GROUP BY v0.chunk"
+}
+
+// servicesPostgres returns, when one service must meet the filters, the
+// CTE services, followed by ", ", of the bitmap chunks of the
+// organizations with such a service as an array, one element per chunk
+// of IDs up to the largest, and the condition, after " AND ", that
+// organization o is one of them. It appends the arguments of the CTE to
+// args. Otherwise it returns nothing.
+func (p *searchPlan) servicesPostgres(args *[]any) (cte, cond string) {
+	if !p.perService {
+		return "", ""
+	}
+
+	shift := strconv.Itoa(chunkShift)
+	cte = "services AS MATERIALIZED (" +
+		"SELECT array_agg(coalesce(c.bits, B'0'::bit(" + strconv.Itoa(chunkBits) + ")) ORDER BY g) AS bits " +
+		"FROM generate_series(0, ((SELECT coalesce(max(id), 0) FROM organizations) >> " +
+		shift + ")::integer) AS g " +
+		"LEFT JOIN (" + p.serviceChunks(args) + ") AS c ON c.chunk = g), "
+	cond = " AND get_bit((SELECT bits FROM services)[(o.id >> " + shift + ") + 1], " +
+		"(o.id & " + strconv.Itoa(chunkMask) + ")::integer) = 1"
+	return cte, cond
 }
 
 // anyTokenChunks returns the query of the chunks of the organizations
@@ -69,6 +128,15 @@ func (p *searchPlan) pageBitmaps(limit int, after *cso.PagePosition) (string, []
 	chunks := p.chunksSQL(&args)
 
 	shift, mask := strconv.Itoa(chunkShift), strconv.Itoa(chunkMask)
+	wanted := "get_bit((SELECT wanted FROM plan)[(o.id >> " + shift + ") + 1], " +
+		"(o.id & " + mask + ")::integer) = 1 "
+
+	// Looking the matches up, those without a service that meets the
+	// filters are left out by their bits.
+	among := ""
+	if p.perService {
+		among = "AND " + wanted
+	}
 	query := "WITH chunks AS MATERIALIZED (" + chunks + "), " +
 		"plan AS MATERIALIZED (SELECT total, " +
 		"total::float8 * total * " + strconv.Itoa(walkCost) +
@@ -82,12 +150,11 @@ func (p *searchPlan) pageBitmaps(limit int, after *cso.PagePosition) (string, []
 		"FROM organizations AS o " +
 		"WHERE " + postgresVector + " @@ CAST($1 AS tsquery) " +
 		"AND " + c.after("", "o.sort_key", "o.id") + "o.status = ANY($3) " +
+		among +
 		"ORDER BY o.sort_key, o.id " +
 		"LIMIT (SELECT CASE WHEN walk THEN 0 ELSE $2 + 1 END FROM plan)) " +
 		"UNION ALL (SELECT o.id, 0, o.sort_key FROM organizations AS o " +
-		"WHERE " + c.after("", "o.sort_key", "o.id") +
-		"get_bit((SELECT wanted FROM plan)[(o.id >> " + shift + ") + 1], " +
-		"(o.id & " + mask + ")::integer) = 1 " +
+		"WHERE " + c.after("", "o.sort_key", "o.id") + wanted +
 		"ORDER BY o.sort_key, o.id " +
 		"LIMIT (SELECT CASE WHEN walk THEN $2 + 1 ELSE 0 END FROM plan))) " +
 		"SELECT " + organizationColumns + ", " + pageColumns("$2") + ", " +

@@ -37,6 +37,14 @@ type searchPlan struct {
 	all   string
 	named string
 
+	// perService says that one service of every match must meet the
+	// filters (see cso.Query.PerService). services is then, on SQLite,
+	// the full-text query of the index of services that such a service
+	// satisfies, statuses included; PostgreSQL reads the bitmaps of the
+	// facets of services instead (see serviceChunks).
+	perService bool
+	services   string
+
 	// terms are the folded words of the text.
 	terms []string
 
@@ -71,6 +79,12 @@ func newSearchPlan(dialect string, q cso.Query) *searchPlan {
 	}
 	status := newStatusCondition(syntax, q.Statuses)
 	text := syntax.and(words)
+	p.perService = q.PerService()
+	if p.perService && dialect != DialectPostgres {
+		// A service's key holds its organization's status too, so that
+		// without text the index of services alone finds the matches.
+		p.services = status.join(syntax, "", filters, true)
+	}
 
 	if dialect == DialectPostgres {
 		// PostgreSQL reads the row of every match anyway, to see whether
@@ -153,16 +167,17 @@ func (p *searchPlan) pagePostgres(limit int, after *cso.PagePosition) (string, [
 	}
 
 	args := []any{p.all, limit, p.statuses}
+	services, among := p.servicesPostgres(&args)
 	group := p.group(&args, func(n int) string {
 		return "strpos(' ' || o.name_key, $" + strconv.Itoa(n) + ") > 0"
 	})
 	c := newCursor(&args, after, true, postgresMark)
 
-	query := "WITH matches AS MATERIALIZED (" +
+	query := "WITH " + services + "matches AS MATERIALIZED (" +
 		"SELECT o.id, " + group + " AS search_group, o.sort_key " +
 		"FROM organizations AS o " +
 		"WHERE " + postgresVector + " @@ CAST($1 AS tsquery) " +
-		"AND o.status = ANY($3)), " +
+		"AND o.status = ANY($3)" + among + "), " +
 		"page AS MATERIALIZED (SELECT id, search_group, sort_key FROM matches " +
 		c.where("search_group", "sort_key", "id") +
 		"ORDER BY search_group, sort_key, id LIMIT $2 + 1) " +
@@ -181,10 +196,25 @@ func (p *searchPlan) count() (string, []any) {
 		return p.countBitmaps()
 	}
 	if p.dialect == DialectPostgres {
-		return "SELECT count(*) FROM organizations AS o " +
-				"WHERE " + postgresVector + " @@ CAST($1 AS tsquery) " +
-				"AND o.status = ANY($2)",
-			[]any{p.all, p.statuses}
+		args := []any{p.all, p.statuses}
+		services, among := p.servicesPostgres(&args)
+		with := ""
+		if services != "" {
+			with = "WITH " + strings.TrimSuffix(services, ", ") + " "
+		}
+		return with + "SELECT count(*) FROM organizations AS o " +
+			"WHERE " + postgresVector + " @@ CAST($1 AS tsquery) " +
+			"AND o.status = ANY($2)" + among, args
+	}
+	if p.services != "" && p.named == "" {
+		return "SELECT count(*) FROM (" + servicesSQLite("?1") + ")",
+			[]any{p.services}
+	}
+	if p.services != "" {
+		return "SELECT count(*) FROM organization_search " +
+				"WHERE organization_search MATCH ?1 " +
+				"AND +rowid IN (" + servicesSQLite("?2") + ")",
+			[]any{p.all, p.services}
 	}
 	return "SELECT count(*) FROM organization_search " +
 		"WHERE organization_search MATCH ?1", []any{p.all}

@@ -20,6 +20,9 @@ import (
 // reads only what the first left of the page.
 func (p *searchPlan) pageSQLite(limit int, after *cso.PagePosition) (string, []any) {
 	args := []any{p.all, p.named, limit}
+	if p.services != "" {
+		args = append(args, p.services)
+	}
 	group := p.group(&args, func(n int) string {
 		return "instr(' ' || o.name_key, ?" + strconv.Itoa(n) + ") > 0"
 	})
@@ -43,15 +46,30 @@ func (p *searchPlan) pageSQLite(limit int, after *cso.PagePosition) (string, []a
 
 // countSQLite returns the CTEs of the matches, of the first group if
 // there is text, and of the plan: the number of matches and whether to
-// walk the sort index.
+// walk the sort index. When one service must meet the filters, the
+// organizations of the services that do (see servicesSQLite) are the
+// matches if there is no text; with text, the matches of the full-text
+// query are kept if among them.
 func (p *searchPlan) countSQLite() string {
-	ctes := "matches(id) AS MATERIALIZED (" +
-		"SELECT rowid FROM organization_search " +
-		"WHERE organization_search MATCH ?1), "
+	var ctes, among string
+	switch {
+	case p.services == "":
+		ctes = "matches(id) AS MATERIALIZED (" +
+			"SELECT rowid FROM organization_search " +
+			"WHERE organization_search MATCH ?1), "
+	case p.named == "":
+		ctes = "matches(id) AS MATERIALIZED (" + servicesSQLite("?4") + "), "
+	default:
+		among = " AND +rowid IN services"
+		ctes = "services(id) AS MATERIALIZED (" + servicesSQLite("?4") + "), " +
+			"matches(id) AS MATERIALIZED (" +
+			"SELECT rowid FROM organization_search " +
+			"WHERE organization_search MATCH ?1" + among + "), "
+	}
 	if p.named != "" {
 		ctes += "named(id) AS MATERIALIZED (" +
 			"SELECT rowid FROM organization_search " +
-			"WHERE organization_search MATCH ?2), "
+			"WHERE organization_search MATCH ?2" + among + "), "
 	}
 	return ctes + "plan AS MATERIALIZED (SELECT total, " +
 		"total * total * " + strconv.Itoa(walkCost) +
@@ -109,4 +127,12 @@ func walkSQLite(group, cond, limit string) string {
 	return "SELECT " + group + " AS search_group, o.sort_key, o.id " +
 		"FROM organizations AS o INDEXED BY organizations_sort_idx " +
 		"WHERE " + cond + " ORDER BY o.sort_key, o.id LIMIT " + limit
+}
+
+// servicesSQLite returns the query of the IDs of the organizations with
+// a service that the full-text query of the placeholder matches, in the
+// index of services (see serviceSlots).
+func servicesSQLite(query string) string {
+	return "SELECT DISTINCT rowid / " + strconv.Itoa(serviceSlots) +
+		" FROM service_search WHERE service_search MATCH " + query
 }
