@@ -37,7 +37,10 @@ var (
 )
 
 // benchOrganization returns the i-th generated organization. The same
-// seed gives the same organizations on every machine.
+// seed gives the same organizations on every machine. It has one to
+// three services, each in one area and one to three provinces, so that
+// many organizations with a service in a province and one in an area
+// have no service with both, which a search by both must tell apart.
 func benchOrganization(r *rand.Rand, i int) *cso.Organization {
 	name := pick(r, benchNameWords) + " " + pick(r, benchNameWords) + " " +
 		pick(r, benchSuffixes)
