@@ -19,12 +19,11 @@ const (
 
 // chunksSQL returns the query of the bitmap chunks of the matches, one row
 // per chunk: the bits of the statuses asked for, ANDed with those of each
-// filter. The arguments from first on are the status tokens, then the
-// facet tokens, then the query of the index of services if one service
-// must meet the filters; it appends them to args. A filter that takes
-// any of several tokens ORs their bits first. The bits of the
-// organizations with a service that meets the filters are set from the
-// IDs that the index of services finds.
+// filter, and, if one service must meet the filters, with those of the
+// organizations that have such a service (see serviceChunks). The
+// arguments from first on are the status tokens, then the facet tokens,
+// then those again for the bitmaps of services; it appends them to args.
+// A filter that takes any of several tokens ORs their bits first.
 func (p *searchPlan) chunksSQL(args *[]any) string {
 	*args = append(*args, p.statusTokens)
 	var b strings.Builder
