@@ -2,40 +2,48 @@ package store
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/musterekproje/musterek/cso"
 )
 
-// pageSQLite orders the matches after the position in one of two ways.
-// When they are few, it looks up the sort key and the name of each and
-// sorts them. When they are many, looking each up would cost more than
-// walking the sort index from the position on and keeping the matches it
-// meets: that soon fills a page, and reads no organization. The query
-// counts the matches first and gives the way it does not take a limit of
+// pageSQLite orders the matches after the position, one rank group after
+// the other, each in one of two ways. When the group has few matches, it
+// looks up the sort key of each and sorts them. When it has many,
+// looking each up would cost more than walking the sort index from the
+// position on and keeping the matches of the group it meets: that soon
+// fills a page, and reads no organization. The query counts the matches
+// of each group first and gives the way it does not take a limit of
 // zero, so that it reads nothing.
 //
-// Walking, the first group is found by a second query of the index,
-// which holds the matches whose names hold every word; the walk of the
-// second group starts at its beginning unless the position is in it, and
-// reads only what the first left of the page.
+// With text, the first group is found by a second query of the index,
+// which holds the matches whose names hold every word; the second group
+// starts at its beginning unless the position is in it, and reads only
+// what the first left of the page.
 func (p *searchPlan) pageSQLite(limit int, after *cso.PagePosition) (string, []any) {
 	args := []any{p.all, p.named, limit}
 	if p.services != "" {
 		args = append(args, p.services)
 	}
-	group := p.group(&args, func(n int) string {
-		return "instr(' ' || o.name_key, ?" + strconv.Itoa(n) + ") > 0"
-	})
 	c := newCursor(&args, after, p.named != "", sqliteMark)
 
-	query := "WITH " + p.countSQLite() + ", " + p.walksSQLite(c) +
-		"page AS MATERIALIZED (" + lookupSQLite(group, c) +
-		" UNION ALL SELECT * FROM walk0"
+	first := "matches"
 	if p.named != "" {
-		query += " UNION ALL SELECT * FROM walk1"
+		first = "named"
+	}
+	query := "WITH " + p.countSQLite(first) + ", " +
+		"group0 AS MATERIALIZED (" +
+		rankGroupSQLite(c, "0", first, "", "?3 + 1") + "), "
+	page := "SELECT * FROM group0"
+	if p.named != "" {
+		query += "group1 AS MATERIALIZED (" +
+			rankGroupSQLite(c, "1", "matches", "named",
+				"?3 + 1 - (SELECT count(*) FROM group0)") + "), "
+		page += " UNION ALL SELECT * FROM group1"
 	}
 
-	query += ") SELECT " + organizationColumns + ", " +
+	query += "page AS MATERIALIZED (" + page + ") " +
+		"SELECT " + organizationColumns + ", " +
 		pageColumns("?3") + ", plan.total AS search_total, " +
 		detailColumns + " " +
 		"FROM page CROSS JOIN organizations AS o ON o.id = page.id " +
@@ -45,12 +53,13 @@ func (p *searchPlan) pageSQLite(limit int, after *cso.PagePosition) (string, []a
 }
 
 // countSQLite returns the CTEs of the matches, of the first group if
-// there is text, and of the plan: the number of matches and whether to
-// walk the sort index. When one service must meet the filters, the
-// organizations of the services that do (see servicesSQLite) are the
-// matches if there is no text; with text, the matches of the full-text
-// query are kept if among them.
-func (p *searchPlan) countSQLite() string {
+// there is text, and of the plan: the number of matches and, for each
+// group, whether to walk the sort index (walk0, walk1). The first group
+// holds the matches of the CTE first, the second the rest. When one
+// service must meet the filters, the organizations of the services that
+// do (see servicesSQLite) are the matches if there is no text; with
+// text, the matches of the full-text query are kept if among them.
+func (p *searchPlan) countSQLite(first string) string {
 	var ctes, among string
 	switch {
 	case p.services == "":
@@ -72,61 +81,75 @@ func (p *searchPlan) countSQLite() string {
 			"WHERE organization_search MATCH ?2" + among + "), "
 	}
 	return ctes + "plan AS MATERIALIZED (SELECT total, " +
-		"total * total * " + strconv.Itoa(walkCost) +
-		" > (?3 + 1) * size AS walk " +
+		worthWalking("first") + " AS walk0, " +
+		worthWalking("total - first") + " AS walk1 " +
 		"FROM (SELECT (SELECT count(*) FROM matches) AS total, " +
+		"(SELECT count(*) FROM " + first + ") AS first, " +
 		"(SELECT coalesce(max(id), 0) FROM organizations) AS size))"
 }
 
-// lookupSQLite returns the query that looks up each match and sorts
-// those after the cursor, unless the plan walks.
-func lookupSQLite(group string, c cursor) string {
-	return "SELECT * FROM (SELECT * FROM (SELECT " +
-		group + " AS search_group, o.sort_key, o.id " +
-		"FROM matches AS m CROSS JOIN organizations AS o ON o.id = m.id) " +
-		c.where("search_group", "sort_key", "id") +
-		"ORDER BY 1, 2, 3 LIMIT (SELECT iif(walk, 0, ?3 + 1) FROM plan))"
+// worthWalking returns the condition that walking the sort index for a
+// page of a group of n matches costs less than looking each up.
+func worthWalking(n string) string {
+	return "(" + n + ") * (" + n + ") * " + strconv.Itoa(walkCost) +
+		" > (?3 + 1) * size"
 }
 
-// walksSQLite returns the CTEs that walk the sort index when the plan
-// says so: walk0 for the first group, or every match without text, and
-// walk1 for the second, which takes what is left of the page.
-func (p *searchPlan) walksSQLite(c cursor) string {
-	if p.named == "" {
-		return "walk0 AS MATERIALIZED (" + walkSQLite("0",
-			c.after("", "o.sort_key", "o.id")+"o.id IN matches",
-			"(SELECT iif(walk, ?3 + 1, 0) FROM plan)") + "), "
+// rankGroupSQLite returns the query of the first matches of the group
+// after the cursor, at most limit: those in the CTE members and not in
+// the CTE except, if given. It walks the sort index if the plan's column
+// walk of the group says so, else it looks up each member and sorts
+// them; the other way has a limit of zero.
+func rankGroupSQLite(c cursor, group, members, except, limit string) string {
+	walk := "(SELECT iif(walk" + group + ", " + limit + ", 0) FROM plan)"
+	lookup := "(SELECT iif(walk" + group + ", 0, " + limit + ") FROM plan)"
+
+	walkConds := []string{"o.id IN " + members}
+	var lookupConds []string
+	if !c.first() {
+		walkConds = append([]string{walkStart(c, group)}, walkConds...)
+		lookupConds = append(lookupConds,
+			c.comparison(group, "o.sort_key", "o.id"))
+	}
+	if except != "" {
+		walkConds = append(walkConds, "o.id NOT IN "+except)
+		lookupConds = append(lookupConds, "m.id NOT IN "+except)
 	}
 
-	return "walk0 AS MATERIALIZED (" + walkSQLite("0",
-		walkStart(c, "0")+"o.id IN named",
-		"(SELECT iif(walk, ?3 + 1, 0) FROM plan)") + "), " +
-		"walk1 AS MATERIALIZED (" + walkSQLite("1",
-		walkStart(c, "1")+"o.id IN matches AND o.id NOT IN named",
-		"(SELECT iif(walk, ?3 + 1 - (SELECT count(*) FROM walk0), 0) "+
-			"FROM plan)") + "), "
+	columns := "SELECT " + group + " AS search_group, o.sort_key, o.id "
+	return "SELECT * FROM (" + columns +
+		"FROM organizations AS o INDEXED BY organizations_sort_idx" +
+		whereAll(walkConds) + " ORDER BY o.sort_key, o.id LIMIT " + walk +
+		") UNION ALL SELECT * FROM (" + columns +
+		"FROM " + members + " AS m " +
+		"CROSS JOIN organizations AS o ON o.id = m.id" +
+		whereAll(lookupConds) + " ORDER BY 2, 3 LIMIT " + lookup + ")"
 }
 
-// walkStart returns the condition, followed by " AND ", that the walk of
-// the group starts after the cursor: at the cursor's sort key and ID if
-// it is in the group, at the beginning if it is in an earlier one, not at
-// all if in a later one. A first page has none.
-func walkStart(c cursor, group string) string {
-	if c.first() {
+// whereAll returns the WHERE clause of all the conditions, or nothing if
+// there are none.
+func whereAll(conds []string) string {
+	if len(conds) == 0 {
 		return ""
 	}
-	inGroup := c.group + " = " + group
-	return c.group + " <= " + group + " AND (o.sort_key, o.id) > (" +
-		"iif(" + inGroup + ", " + c.key + ", x''), " +
-		"iif(" + inGroup + ", " + c.id + ", 0)) AND "
+	return " WHERE " + strings.Join(conds, " AND ")
 }
 
-// walkSQLite returns the query that walks the sort index for the
-// organizations of the group, those that satisfy cond.
-func walkSQLite(group, cond, limit string) string {
-	return "SELECT " + group + " AS search_group, o.sort_key, o.id " +
-		"FROM organizations AS o INDEXED BY organizations_sort_idx " +
-		"WHERE " + cond + " ORDER BY o.sort_key, o.id LIMIT " + limit
+// walkStart returns the condition that the walk of the group starts
+// after the cursor. Without rank groups, it starts at the cursor's sort
+// key and ID. With them, it starts there if the cursor is in the group,
+// at the beginning if it is in an earlier one, not at all if in a later
+// one.
+func walkStart(c cursor, group string) string {
+	key := "(o.sort_key, o.id) > "
+	if c.group == "" {
+		return key + "(" + c.key + ", " + c.id + ")"
+	}
+
+	inGroup := c.group + " = " + group
+	return c.group + " <= " + group + " AND " + key + "(" +
+		"iif(" + inGroup + ", " + c.key + ", x''), " +
+		"iif(" + inGroup + ", " + c.id + ", 0))"
 }
 
 // servicesSQLite returns the query of the IDs of the organizations with
