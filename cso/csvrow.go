@@ -88,7 +88,7 @@ func parseCSVServices(get func(string) string, bad csvProblems) []Service {
 func csvTargetGroups(cell string, bad csvProblems) []string {
 	groups := csvCodes(cell)
 	for _, g := range groups {
-		if _, ok := TargetGroup(g); !ok {
+		if !knownTargetGroup(g) {
 			bad.add("target_groups", fmt.Sprintf("unknown target group %q", g))
 		}
 	}

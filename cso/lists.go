@@ -147,12 +147,12 @@ func normalizeProvinces(codes []int) []int {
 
 // knownServiceArea reports whether code is in the service-area taxonomy.
 func knownServiceArea(code string) bool {
-	_, ok := ServiceArea(code)
+	_, ok := serviceAreaIndex()[code]
 	return ok
 }
 
 // knownTargetGroup reports whether code is a known target group.
 func knownTargetGroup(code string) bool {
-	_, ok := TargetGroup(code)
+	_, ok := targetGroupIndex()[code]
 	return ok
 }

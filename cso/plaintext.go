@@ -106,6 +106,10 @@ func textValueProblem(v string, singleLine bool) string {
 // such as "tr" and "TR", with different values: keeping either would
 // lose the other. It returns "" when there are none.
 func sharedTagProblem(t Text) string {
+	if len(t) < 2 {
+		return ""
+	}
+
 	byLanguage := map[string][]string{}
 	for tag, v := range t {
 		if strings.TrimSpace(v) != "" {
