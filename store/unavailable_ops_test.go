@@ -2,12 +2,9 @@ package store_test
 
 import (
 	"context"
-	"crypto/rand"
-	"database/sql"
 	"database/sql/driver"
 	"errors"
 	"net"
-	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -195,36 +192,11 @@ func openRemovableDB(t *testing.T, dialect string) (*store.DB, func()) {
 		}
 	}
 
-	dsn, drop := newPostgresDatabase(t, os.Getenv(storetest.PostgresEnv))
+	dsn, drop := storetest.NewPostgresDatabase(t, os.Getenv(storetest.PostgresEnv))
 	db, err := store.Open(ctx, dsn)
 	require.NoError(t, err)
 	t.Cleanup(func() { db.Close() })
 	return db, drop
-}
-
-// newPostgresDatabase creates a database on the PostgreSQL server of the
-// DSN base and returns a DSN of it, with a function that drops it while
-// clients are connected. The database is dropped when the test ends, if
-// it still exists.
-func newPostgresDatabase(t *testing.T, base string) (dsn string, drop func()) {
-	t.Helper()
-	admin, err := sql.Open("pgx", base)
-	require.NoError(t, err)
-	t.Cleanup(func() { admin.Close() })
-
-	name := "musterek_test_" + strings.ToLower(rand.Text())
-	_, err = admin.Exec("CREATE DATABASE " + name)
-	require.NoError(t, err)
-	drop = func() {
-		_, err := admin.Exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)")
-		require.NoError(t, err)
-	}
-	t.Cleanup(drop)
-
-	u, err := url.Parse(base)
-	require.NoError(t, err)
-	u.Path = "/" + name
-	return u.String(), drop
 }
 
 // TestOpenUnreachablePostgres opens a PostgreSQL DSN whose port nobody

@@ -2,15 +2,12 @@ package main
 
 import (
 	"context"
-	"crypto/rand"
-	"database/sql"
 	"errors"
 	"fmt"
 	"log/slog"
 	"net"
 	"net/http"
 	"net/http/httptest"
-	"net/url"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -31,7 +28,7 @@ func TestDroppedDatabaseIsUnavailable(t *testing.T) {
 		t.Skipf("%s is not set: this test needs a PostgreSQL server on which "+
 			"it may create and drop a database", storetest.PostgresEnv)
 	}
-	dsn, drop := newPostgresDatabase(t, base)
+	dsn, drop := storetest.NewPostgresDatabase(t, base)
 
 	s := startServerOn(t, dsn, "-no-demo")
 	s.create(newOrganization("ornek-dernegi", "Örnek Derneği"))
@@ -78,31 +75,6 @@ func TestDroppedDatabaseIsUnavailable(t *testing.T) {
 	for _, secret := range []string{"Ayşe", "Yılmaz", orgToken, testAdminToken, "ornek-dernegi"} {
 		assert.NotContains(t, logs[strings.Index(logs, "database unavailable"):], secret)
 	}
-}
-
-// newPostgresDatabase creates a database on the PostgreSQL server of the
-// DSN base and returns a DSN of it, with a function that drops it while
-// clients are connected. The database is dropped when the test ends, if
-// it still exists.
-func newPostgresDatabase(t *testing.T, base string) (dsn string, drop func()) {
-	t.Helper()
-	admin, err := sql.Open("pgx", base)
-	require.NoError(t, err)
-	t.Cleanup(func() { admin.Close() })
-
-	name := "musterek_test_" + strings.ToLower(rand.Text())
-	_, err = admin.Exec("CREATE DATABASE " + name)
-	require.NoError(t, err)
-	drop = func() {
-		_, err := admin.Exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)")
-		require.NoError(t, err)
-	}
-	t.Cleanup(drop)
-
-	u, err := url.Parse(base)
-	require.NoError(t, err)
-	u.Path = "/" + name
-	return u.String(), drop
 }
 
 // assertUnavailable asserts that res is the answer to a request that the

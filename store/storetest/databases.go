@@ -80,3 +80,28 @@ func NewSchema(base, schema string) (dsn string, drop func() error, err error) {
 	}
 	return u.String(), drop, nil
 }
+
+// NewPostgresDatabase creates a database on the PostgreSQL server of the
+// DSN base and returns a DSN of it, with a function that drops it even
+// while clients are connected, for tests of a database that goes away.
+// The database is dropped when the test ends, if it still exists.
+func NewPostgresDatabase(t testing.TB, base string) (dsn string, drop func()) {
+	t.Helper()
+	admin, err := sql.Open("pgx", base)
+	require.NoError(t, err)
+	t.Cleanup(func() { admin.Close() })
+
+	name := "musterek_test_" + strings.ToLower(rand.Text())
+	_, err = admin.Exec("CREATE DATABASE " + name)
+	require.NoError(t, err)
+	drop = func() {
+		_, err := admin.Exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)")
+		require.NoError(t, err)
+	}
+	t.Cleanup(drop)
+
+	u, err := url.Parse(base)
+	require.NoError(t, err)
+	u.Path = "/" + name
+	return u.String(), drop
+}
