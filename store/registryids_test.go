@@ -41,12 +41,7 @@ func TestRegistryIDsRewrittenOnOpening(t *testing.T) {
 			dsn := storetest.DSN(t, dialect)
 			db := openAt(t, dsn)
 
-			orgs := make([]*cso.Organization, rebuildBatch+5)
-			for i := range orgs {
-				orgs[i] = keysOrg(i)
-			}
-			require.NoError(t, db.Organizations().(cso.BulkCreator).
-				CreateOrganizations(ctx, orgs))
+			createKeysOrgs(t, db)
 			exec(t, db, "UPDATE organizations SET registry_id = CAST(id + 100000 AS TEXT)")
 			for _, r := range oldRegistryIDs {
 				exec(t, db, "UPDATE organizations SET registry_id = ? WHERE slug = ?",

@@ -11,6 +11,18 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
+// createKeysOrgs creates, in one bulk create, one batch of key rebuilds
+// and five more of keysOrg, so that a rebuild takes two batches.
+func createKeysOrgs(t *testing.T, db *DB) {
+	t.Helper()
+	orgs := make([]*cso.Organization, rebuildBatch+5)
+	for i := range orgs {
+		orgs[i] = keysOrg(i)
+	}
+	require.NoError(t, db.Organizations().(cso.BulkCreator).
+		CreateOrganizations(context.Background(), orgs))
+}
+
 // keysOrg is the i-th organization of TestSearchKeysRebuild: a public
 // office in Çankaya, a confidential one in Seyhan and a service in
 // Syrian Arabic.
@@ -46,11 +58,7 @@ func TestSearchKeysRebuild(t *testing.T) {
 			s := db.Organizations()
 
 			n := rebuildBatch + 5
-			orgs := make([]*cso.Organization, n)
-			for i := range orgs {
-				orgs[i] = keysOrg(i)
-			}
-			require.NoError(t, s.(cso.BulkCreator).CreateOrganizations(ctx, orgs))
+			createKeysOrgs(t, db)
 			setKeysOfVersion1(t, db)
 
 			for _, q := range []cso.Query{{Text: "cankaya"}, {Language: "ar"}} {

@@ -24,11 +24,7 @@ func TestServiceKeysRebuild(t *testing.T) {
 			s := db.Organizations()
 
 			n := rebuildBatch + 5
-			orgs := make([]*cso.Organization, n)
-			for i := range orgs {
-				orgs[i] = keysOrg(i)
-			}
-			require.NoError(t, s.(cso.BulkCreator).CreateOrganizations(ctx, orgs))
+			createKeysOrgs(t, db)
 
 			_, err := db.bun.ExecContext(ctx, "DELETE FROM "+serviceTable[dialect])
 			require.NoError(t, err)
