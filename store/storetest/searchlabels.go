@@ -69,9 +69,7 @@ func testSearchLabels(t *testing.T, s cso.Store) {
 		{cso.Query{Text: "أضنة"}, []string{}},
 	}
 	for _, tt := range tests {
-		res := mustSearch(t, s, tt.q)
-		assert.Equal(t, tt.want, slugs(res), "search %+v", tt.q)
-		assert.Equal(t, len(tt.want), res.Total, "total of %+v", tt.q)
+		assertFinds(t, s, tt.q, tt.want)
 
 		got, _ := followPages(t, s, tt.q, 1)
 		assert.Equal(t, tt.want, got, "search %+v in pages of one", tt.q)

@@ -21,6 +21,7 @@ import (
 	"testing"
 
 	"github.com/musterekproje/musterek/cso"
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
@@ -113,6 +114,16 @@ func mustSearch(t *testing.T, s cso.Store, q cso.Query) *cso.SearchResult {
 	t.Helper()
 	res, err := s.Search(context.Background(), q)
 	require.NoError(t, err, "search %+v", q)
+	return res
+}
+
+// assertFinds asserts that a search for q finds the organizations of
+// want, in that order, and counts as many; it returns the result.
+func assertFinds(t *testing.T, s cso.Store, q cso.Query, want []string) *cso.SearchResult {
+	t.Helper()
+	res := mustSearch(t, s, q)
+	assert.Equal(t, want, slugs(res), "search %+v", q)
+	assert.Equal(t, len(want), res.Total, "total of %+v", q)
 	return res
 }
 
