@@ -35,16 +35,21 @@ type renderedStatement struct {
 // the rows (folding names into search keys, collation keys) and writing
 // out the statements costs about half as much as running them, so
 // another goroutine prepares the next batch while the database runs the
-// last.
+// last. That goroutine gathers the bits of the facet bitmaps too, which
+// are written once all the batches are in, each chunk once.
 func (s *organizationStore) insertBatches(ctx context.Context, idb bun.IDB, orgs []*cso.Organization, ids []int64, now time.Time) error {
 	batches := make(chan renderedBatch, 1)
 	stop := make(chan struct{})
+	bits := newFacetBits(s.db.dialect)
 	var wg sync.WaitGroup
 	wg.Go(func() {
 		defer close(batches)
 		for start, size := 0, bulkFirstBatch; start < len(orgs); start, size = start+size, bulkBatch {
 			end := min(start+size, len(orgs))
 			recs := newBatchRecords(orgs[start:end], ids[start:end], now)
+			for _, rec := range recs {
+				bits.set(rec.org.ID, rec.org.FacetKey)
+			}
 			for _, b := range s.render(orgs[start:end], recs) {
 				select {
 				case batches <- b:
@@ -65,7 +70,9 @@ func (s *organizationStore) insertBatches(ctx context.Context, idb bun.IDB, orgs
 			return err
 		}
 	}
-	return nil
+
+	// The channel is closed: the other goroutine is done with bits.
+	return bits.write(ctx, idb)
 }
 
 // newBatchRecords builds the rows of orgs, with the IDs.

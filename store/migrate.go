@@ -18,10 +18,11 @@ var migrationFiles embed.FS
 
 // migrate applies the migrations the database has not seen yet, makes
 // the search keys anew if they are of an earlier version (see
-// searchKeysVersion), and rewrites registry identifiers stored before
-// they had one form (see registryIDsVersion). On PostgreSQL, two processes that open the same
-// database at once take turns, so that one does not migrate what the
-// other is migrating.
+// searchKeysVersion), rewrites registry identifiers stored before they
+// had one form (see registryIDsVersion), and fills the facet bitmaps of
+// a SQLite database that lacks them (see facetBitmapsVersion). On
+// PostgreSQL, two processes that open the same database at once take
+// turns, so that one does not migrate what the other is migrating.
 func (db *DB) migrate(ctx context.Context) error {
 	migrations, err := db.migrations()
 	if err != nil {
@@ -40,7 +41,10 @@ func (db *DB) migrate(ctx context.Context) error {
 		if err := db.updateSearchKeys(ctx); err != nil {
 			return err
 		}
-		return db.updateRegistryIDs(ctx)
+		if err := db.updateRegistryIDs(ctx); err != nil {
+			return err
+		}
+		return db.updateFacetBitmaps(ctx)
 	}
 	if db.dialect != DialectPostgres {
 		return run()

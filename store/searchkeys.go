@@ -98,9 +98,10 @@ func (db *DB) rebuildSearchKeys(ctx context.Context) (int, error) {
 }
 
 // rebuildKeysAfter makes anew the keys of the first rebuildBatch
-// organizations with IDs after the one given, writes those that changed
-// and the keys of all their services, and returns the last ID it read, 0
-// if none, and how many organizations' keys changed.
+// organizations with IDs after the one given, writes those that changed,
+// with their bits in the facet bitmaps, and the keys of all their
+// services, and returns the last ID it read, 0 if none, and how many
+// organizations' keys changed.
 func rebuildKeysAfter(ctx context.Context, idb bun.IDB, dialect string, after int64) (int64, int, error) {
 	var rows []*organizationRow
 	if err := idb.NewSelect().Model(&rows).Where("id > ?", after).
@@ -116,11 +117,13 @@ func rebuildKeysAfter(ctx context.Context, idb bun.IDB, dialect string, after in
 		return 0, 0, err
 	}
 	var stale []keyRow
+	bits := newFacetBits(dialect)
 	recs := make([]*record, len(orgs))
 	for i, o := range orgs {
 		recs[i] = newRecord(o)
 		if want := keysOf(&recs[i].org); want != keysOf(rows[i]) {
 			stale = append(stale, want)
+			bits.move(want.ID, rows[i].FacetKey, want.FacetKey)
 		}
 	}
 
@@ -129,7 +132,10 @@ func rebuildKeysAfter(ctx context.Context, idb bun.IDB, dialect string, after in
 	if err := replaceServiceKeys(ctx, idb, dialect, rows[0].ID, last, recs); err != nil {
 		return 0, 0, err
 	}
-	return last, len(stale), writeKeys(ctx, idb, stale)
+	if err := writeKeys(ctx, idb, stale); err != nil {
+		return 0, 0, err
+	}
+	return last, len(stale), bits.write(ctx, idb)
 }
 
 // writeKeys writes the keys of the rows with one statement.

@@ -52,7 +52,13 @@ func (s *organizationStore) UpdateOrganization(ctx context.Context, o *cso.Organ
 	rec.org.UpdatedAt = now
 
 	err := s.write(ctx, func(ctx context.Context, idb bun.IDB) error {
-		err := idb.NewUpdate().Model(&rec.org).
+		bits := newFacetBits(s.db.dialect)
+		oldFacetKey, err := bits.storedKey(ctx, idb, o.ID)
+		if err != nil {
+			return err
+		}
+
+		err = idb.NewUpdate().Model(&rec.org).
 			ExcludeColumn("id", "slug", "created_at").
 			Where("id = ? AND version = ?", o.ID, o.Version).
 			Returning("slug, created_at").
@@ -67,7 +73,12 @@ func (s *organizationStore) UpdateOrganization(ctx context.Context, o *cso.Organ
 		if err := updateDetails(ctx, idb, rec); err != nil {
 			return err
 		}
-		return replaceServiceKeys(ctx, idb, s.db.dialect, o.ID, o.ID, []*record{rec})
+		if err := replaceServiceKeys(ctx, idb, s.db.dialect, o.ID, o.ID, []*record{rec}); err != nil {
+			return err
+		}
+
+		bits.move(o.ID, oldFacetKey, rec.org.FacetKey)
+		return bits.write(ctx, idb)
 	})
 	if err != nil {
 		return writeError(fmt.Sprintf("update organization %d", o.ID), o, err)
@@ -82,7 +93,7 @@ func (s *organizationStore) UpdateOrganization(ctx context.Context, o *cso.Organ
 
 // DeleteOrganization implements cso.Store. Offices, services,
 // tokens and the search index entries, the services' too, go with the
-// organization.
+// organization, and so do its bits in the facet bitmaps.
 func (s *organizationStore) DeleteOrganization(ctx context.Context, slug string, version int) error {
 	err := s.write(ctx, func(ctx context.Context, idb bun.IDB) error {
 		q := idb.NewDelete().Model((*organizationRow)(nil)).
@@ -91,14 +102,19 @@ func (s *organizationStore) DeleteOrganization(ctx context.Context, slug string,
 			q = q.Where("version = ?", version)
 		}
 
-		res, err := q.Exec(ctx)
-		if err != nil {
+		var deleted []facetKeyRow
+		if err := q.Returning("id, facet_key").Scan(ctx, &deleted); err != nil {
 			return err
 		}
-		if n, err := res.RowsAffected(); err != nil || n > 0 {
-			return err
+		if len(deleted) == 0 {
+			return versionMismatch(ctx, idb, "o.slug = ?", slug)
 		}
-		return versionMismatch(ctx, idb, "o.slug = ?", slug)
+
+		bits := newFacetBits(s.db.dialect)
+		for _, r := range deleted {
+			bits.clear(r.ID, r.FacetKey)
+		}
+		return bits.write(ctx, idb)
 	})
 	if err != nil {
 		return fmt.Errorf("store: delete organization %q: %w", slug, markUnavailable(err))
@@ -138,7 +154,8 @@ func writeError(action string, o *cso.Organization, err error) error {
 }
 
 // insertRecords inserts new organizations with all their rows and sets
-// their IDs. Several records go in with one statement per table.
+// their IDs. Several records go in with one statement per table. On
+// SQLite it sets their bits in the facet bitmaps too.
 func insertRecords(ctx context.Context, idb bun.IDB, dialect string, recs []*record) error {
 	if len(recs) == 0 {
 		return nil
@@ -172,7 +189,15 @@ func insertRecords(ctx context.Context, idb bun.IDB, dialect string, recs []*rec
 	if err := insertDetails(ctx, idb, recs); err != nil {
 		return err
 	}
-	return insertServiceKeys(ctx, idb, dialect, recs)
+	if err := insertServiceKeys(ctx, idb, dialect, recs); err != nil {
+		return err
+	}
+
+	bits := newFacetBits(dialect)
+	for _, rec := range recs {
+		bits.set(rec.org.ID, rec.org.FacetKey)
+	}
+	return bits.write(ctx, idb)
 }
 
 // insertDetails inserts the offices and services of recs.
