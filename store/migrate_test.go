@@ -28,7 +28,7 @@ func TestMigrationsRollBack(t *testing.T) {
 			want := map[string][]string{
 				DialectSQLite: {
 					"20261203000001", "20261203000002", "20261204000001",
-					"20261205000001", "20261206000001",
+					"20261205000001", "20261206000001", "20261207000001",
 				},
 				DialectPostgres: {
 					"20261203000001", "20261203000002", "20261203000003",
@@ -40,11 +40,13 @@ func TestMigrationsRollBack(t *testing.T) {
 			assert.False(t, tableExists(t, db, "organizations"))
 			assert.False(t, tableExists(t, db, "settings"))
 			assert.False(t, tableExists(t, db, serviceTable[dialect]))
+			assert.False(t, tableExists(t, db, "facet_bitmaps"))
 
 			require.NoError(t, db.migrate(ctx))
 			assert.True(t, tableExists(t, db, "organizations"))
 			assert.True(t, tableExists(t, db, "organization_tokens"))
 			assert.True(t, tableExists(t, db, serviceTable[dialect]))
+			assert.True(t, tableExists(t, db, "facet_bitmaps"))
 		})
 	}
 }
