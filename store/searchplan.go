@@ -45,12 +45,19 @@ type searchPlan struct {
 	perService bool
 	services   string
 
-	// terms are the folded words of the text.
-	terms []string
+	// terms are the folded words of the text, and labels, for each, the
+	// facet tokens it names (see labelFacetTokens).
+	terms  []string
+	labels [][]string
 
-	// statuses are those a match may have, on PostgreSQL, and
-	// statusTokens their facet tokens; facets are the facet tokens that
-	// the filters require, one list for each, of which a match holds one.
+	// words is the full-text query of the matches that hold a word
+	// starting with one of the terms, not only facets their labels name:
+	// all, and any of the terms (see searchBySets).
+	words string
+
+	// statuses are those a match may have, and statusTokens their facet
+	// tokens; facets are the facet tokens that the filters require, one
+	// list for each, of which a match holds one.
 	statuses     []string
 	statusTokens []string
 	facets       [][]string
@@ -69,6 +76,7 @@ func newSearchPlan(dialect string, q cso.Query) *searchPlan {
 		inNames = append(inNames, syntax.prefix(t))
 		words = append(words, syntax.or(append([]string{syntax.prefix(t)},
 			labelTokens(syntax, t)...)))
+		p.labels = append(p.labels, labelFacetTokens(t))
 	}
 	for _, alternatives := range queryFacets(q) {
 		var tokens []string
@@ -78,7 +86,20 @@ func newSearchPlan(dialect string, q cso.Query) *searchPlan {
 		filters = append(filters, syntax.or(tokens))
 	}
 	status := newStatusCondition(syntax, q.Statuses)
+	p.statuses = status.names
+	for _, st := range status.names {
+		p.statusTokens = append(p.statusTokens, facetToken(facetStatus, st))
+	}
+	p.facets = queryFacets(q)
 	text := syntax.and(words)
+	var anyWord string
+	switch {
+	case len(inNames) == 1:
+		// A word that starts with the term satisfies the text.
+		anyWord = inNames[0]
+	case len(inNames) > 1:
+		anyWord = syntax.and([]string{text, syntax.or(inNames)})
+	}
 	p.perService = q.PerService()
 	if p.perService && dialect != DialectPostgres {
 		// A service's key holds its organization's status too, so that
@@ -91,16 +112,13 @@ func newSearchPlan(dialect string, q cso.Query) *searchPlan {
 		// it is visible, so it checks the status there: excluding a
 		// status in the query would have it check the query again on
 		// every row.
-		p.statuses = status.names
-		for _, st := range status.names {
-			p.statusTokens = append(p.statusTokens, facetToken(facetStatus, st))
-		}
-		p.facets = queryFacets(q)
 		p.all = status.join(syntax, text, filters, false)
+		p.words = status.join(syntax, anyWord, filters, false)
 		return p
 	}
 
 	p.all = status.join(syntax, text, filters, true)
+	p.words = status.join(syntax, anyWord, filters, true)
 	if text != "" {
 		names := "{name_key} : (" + syntax.and(inNames) + ")"
 		p.named = status.join(syntax, names, filters, true)

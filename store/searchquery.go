@@ -29,26 +29,36 @@ func queryFacets(q cso.Query) [][]string {
 	return facets
 }
 
-// labelTokens returns the tokens of the facets whose labels have a word
-// that starts with term: its service areas, target groups and provinces,
-// in Turkish, English and Arabic (see cso.LabelFacets). A search word
-// matches them as well as the words of the keys, so that "cocuk" finds
-// the organizations whose services are for children (Çocuklar) without
-// the keys holding the labels. They are exact tokens, which the index
-// reads as it goes, where a prefix would have it gather every word
-// that starts with the term first. The facets leave out the province
-// of a confidential office, as the labels must.
+// labelTokens returns the facet tokens of term (see labelFacetTokens)
+// in the syntax of a full-text query.
 func labelTokens(syntax querySyntax, term string) []string {
+	tokens := labelFacetTokens(term)
+	for i, t := range tokens {
+		tokens[i] = syntax.token(t)
+	}
+	return tokens
+}
+
+// labelFacetTokens returns the tokens of the facets whose labels have a
+// word that starts with term: its service areas, target groups and
+// provinces, in Turkish, English and Arabic (see cso.LabelFacets). A
+// search word matches them as well as the words of the keys, so that
+// "cocuk" finds the organizations whose services are for children
+// (Çocuklar) without the keys holding the labels. They are exact tokens,
+// which the index reads as it goes, where a prefix would have it gather
+// every word that starts with the term first. The facets leave out the
+// province of a confidential office, as the labels must.
+func labelFacetTokens(term string) []string {
 	f := cso.LabelFacets(term)
 	var tokens []string
 	for _, v := range f.ServiceAreas {
-		tokens = append(tokens, syntax.token(facetToken(facetServiceArea, v)))
+		tokens = append(tokens, facetToken(facetServiceArea, v))
 	}
 	for _, v := range f.TargetGroups {
-		tokens = append(tokens, syntax.token(facetToken(facetTargetGroup, v)))
+		tokens = append(tokens, facetToken(facetTargetGroup, v))
 	}
 	for _, p := range f.Provinces {
-		tokens = append(tokens, syntax.token(facetToken(facetProvince, strconv.Itoa(p))))
+		tokens = append(tokens, facetToken(facetProvince, strconv.Itoa(p)))
 	}
 	return tokens
 }
