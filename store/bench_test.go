@@ -16,14 +16,18 @@ import (
 )
 
 // BenchmarkSearch measures Search on generated directories of two sizes,
-// next to the same SQL, with the same arguments, sent straight through
-// database/sql as a statement prepared once. The ratio store/raw is the
-// cost of the store itself: preparing the statement for each search (on
-// SQLite; pgx keeps PostgreSQL's prepared) and turning the rows, with
-// their offices and services as JSON, into organizations. Of the text
-// cases, "cocuk" is broad, since it names service areas and target groups
-// as well, and "umut" selective, a word of names alone. The cases of a
-// third page fetch it with the token of the second.
+// next to the single statement of the search plan (see searchPlan.page),
+// with the same arguments, sent straight through database/sql as a
+// statement prepared once. Where Search takes that statement, the ratio
+// store/raw is the cost of the store itself: preparing the statement for
+// each search (on SQLite; pgx keeps PostgreSQL's prepared) and turning
+// the rows, with their offices and services as JSON, into organizations.
+// Where it finds the matches in the facet bitmaps instead (see
+// searchBySets: a text whose every word names facets, and, on SQLite, no
+// text), the raw statement is the way it would take without them. Of
+// the text cases, "cocuk" is broad, since it names service areas and
+// target groups as well, and "umut" selective, a word of names alone.
+// The cases of a third page fetch it with the token of the second.
 //
 // Run with, for example:
 //

@@ -286,8 +286,6 @@ func TestFacetBitmapsFollowSearchKeysRebuild(t *testing.T) {
 
 			createKeysOrgs(t, db) // IDs 1 to 1005
 			setKeysOfVersion1(t, db)
-			exec(t, db, "DELETE FROM settings WHERE key = 'facet_bitmaps_version'")
-			require.NoError(t, db.updateFacetBitmaps(ctx))
 			assertBitmapsMatchKeys(t, db)
 			assert.NotContains(t, storedBitmaps(t, db), "#language=ar")
 

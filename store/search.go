@@ -22,9 +22,11 @@ type searchRow struct {
 	Services []byte `bun:"search_services"`
 }
 
-// Search implements cso.Store. One statement finds the page, counts the
-// matches and reads the offices and services of the page, so it sees
-// one state of the database without a transaction of its own.
+// Search implements cso.Store. Either one statement finds the page,
+// counts the matches and reads the offices and services of the page, so
+// that it sees one state of the database without a transaction of its
+// own, or, when the facet bitmaps find the matches (see searchBySets), a
+// few statements do in one read-only transaction.
 func (s *organizationStore) Search(ctx context.Context, q cso.Query) (*cso.SearchResult, error) {
 	if err := q.Validate(); err != nil {
 		return nil, fmt.Errorf("store: search: %w", err)
@@ -62,6 +64,9 @@ func (s *organizationStore) search(ctx context.Context, q cso.Query,
 	limit int, after *cso.PagePosition, res *cso.SearchResult) error {
 
 	plan := newSearchPlan(s.db.dialect, q)
+	if plan.bySets() {
+		return s.searchBySets(ctx, q, plan, limit, after, res)
+	}
 
 	var page []searchRow
 	query, args := plan.page(limit, after)
