@@ -32,9 +32,12 @@
 // SQLite, a GIN index over the folded keys on PostgreSQL), fed with the
 // search keys of cso.Fold, so it forgives case, missing Turkish letters
 // and Arabic spelling variants without depending on the database's
-// locale. Filters are facet tokens in the same index; on PostgreSQL,
-// searches without text count their matches with per-token bitmaps of
-// organization IDs instead of reading every match. Results come in
+// locale. Filters are facet tokens in the same index. Both databases
+// also keep per-token bitmaps of organization IDs, in step with every
+// write: searches without text count their matches with them instead of
+// reading every match, and so do texts whose every word names a service
+// area, target group or province by its label ("çocuk" names children),
+// whose matches are mostly found through those facets. Results come in
 // Turkish alphabetical order by cso.SortKey. A page token holds the
 // position of the last result of its page, its rank group, sort key and
 // ID, and the next page starts right after it, so that organizations
