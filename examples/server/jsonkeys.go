@@ -43,6 +43,11 @@ func walkKeys(dec *json.Decoder, t reflect.Type, at string, depth int) error {
 		return badRequest("", fmt.Sprintf(
 			"request body nests arrays and objects more than %d deep", maxBodyDepth))
 	}
+	if tok == nil && t != nil {
+		if err := checkNull(t, at); err != nil {
+			return err
+		}
+	}
 	if t != nil {
 		t = indirect(t)
 		if decodesItself(t) {
@@ -121,4 +126,31 @@ func exactFieldType(t reflect.Type, key string) reflect.Type {
 func fieldName(t reflect.Type, key string) (string, bool) {
 	_, name, ok := lookupField(t, key)
 	return name, ok
+}
+
+// checkNull refuses a null at the path at where a value of type t goes
+// and null cannot stand for "none": encoding/json would leave such a
+// field at its zero value, so "confidential": null would quietly make an
+// office public and "status": null would quietly reopen a closed
+// organization. A null body is refused too. Null stays accepted where
+// it means "none": pointers, lists, maps and types that decode
+// themselves.
+func checkNull(t reflect.Type, at string) error {
+	if at == "" {
+		return badRequest("", "request body must be "+describeType(indirect(t))+", not null")
+	}
+
+	switch t.Kind() {
+	case reflect.Bool, reflect.String, reflect.Float32, reflect.Float64,
+		reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return badRequest(at, "must be "+describeType(t)+", not null: leave the field out "+
+			"or give a value")
+	case reflect.Struct:
+		if decodesItself(t) {
+			return nil
+		}
+		return badRequest(at, "must be an object, not null")
+	}
+	return nil
 }

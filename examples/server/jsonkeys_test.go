@@ -71,3 +71,33 @@ func TestCheckKeysRefusesDeepNesting(t *testing.T) {
 		assert.Contains(t, ae.message, "more than 32 deep")
 	}
 }
+
+func TestCheckKeysRefusesNullForValues(t *testing.T) {
+	const leaveOut = ", not null: leave the field out or give a value"
+	tests := []struct {
+		body    string
+		field   string
+		message string
+	}{
+		{`{"note":null}`, "note", "must be a string" + leaveOut},
+		{`{"places":[{"province":34},{"province":null}]}`, "places[1].province",
+			"must be a whole number" + leaveOut},
+		{`{"by_code":{"a":null}}`, "by_code.a", "must be an object, not null"},
+		{`{"tags":["a",null]}`, "tags[1]", "must be a string" + leaveOut},
+		{`null`, "", "request body must be an object, not null"},
+	}
+	for _, tt := range tests {
+		err := checkKeys([]byte(tt.body), reflect.TypeOf(&testRecord{}))
+		var ae *apiError
+		require.True(t, errors.As(err, &ae), "%s: got %v", tt.body, err)
+		assert.Equal(t, 400, ae.status, tt.body)
+		assert.Equal(t, tt.message, ae.message, tt.body)
+		if tt.field != "" {
+			assert.Equal(t, map[string]string{tt.field: tt.message}, ae.fields, tt.body)
+		}
+	}
+
+	// Null means none where a field can hold none.
+	none := `{"tags":null,"grid":[null],"by_code":null,"places":[{"name":null,"at":null}]}`
+	assert.NoError(t, checkKeys([]byte(none), reflect.TypeOf(&testRecord{})))
+}
