@@ -145,6 +145,39 @@ func TestDirectoryUpdate(t *testing.T) {
 	assert.Equal(t, 2, got.Version)
 }
 
+// TestDirectoryUpdateNeedsStatus closes an organization and sends an
+// update without a status: it is refused, naming the stored status,
+// with the other bad fields, and the organization stays closed.
+func TestDirectoryUpdateNeedsStatus(t *testing.T) {
+	ctx := context.Background()
+	dir := newDirectory(t)
+	o, err := dir.Create(ctx, cso.Admin(), legalAid())
+	require.NoError(t, err)
+	assert.Equal(t, cso.StatusActive, o.Status, "a new organization without a status")
+
+	closing := *o
+	closing.Status = cso.StatusClosed
+	closed, err := dir.Update(ctx, cso.Admin(), o.Slug, &closing)
+	require.NoError(t, err)
+
+	for _, status := range []cso.Status{"", "  "} {
+		edit := *closed
+		edit.Status = status
+		edit.Email = "not an address"
+		_, err = dir.Update(ctx, cso.Admin(), o.Slug, &edit)
+
+		var verr *cso.ValidationError
+		require.ErrorAs(t, err, &verr, "status %q", status)
+		assert.Contains(t, verr.Fields["status"], `"closed"`)
+		assert.Contains(t, verr.Fields, "email")
+	}
+
+	got, err := dir.Get(ctx, cso.Admin(), o.Slug)
+	require.NoError(t, err)
+	assert.Equal(t, cso.StatusClosed, got.Status)
+	assert.Equal(t, closed.Version, got.Version)
+}
+
 func TestDirectoryUpdateKeepsSlugAndVerification(t *testing.T) {
 	ctx := context.Background()
 	dir := newDirectory(t)

@@ -3,6 +3,9 @@ package cso
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
 	"time"
 )
 
@@ -36,6 +39,11 @@ func prepareNew(o *Organization) (*Organization, error) {
 func prepareUpdate(stored, o *Organization) (*Organization, error) {
 	n := *o
 	n.Normalize()
+	if strings.TrimSpace(string(o.Status)) == "" {
+		// A new organization without a status is active; an update
+		// without one must not quietly reopen a closed organization.
+		n.Status = ""
+	}
 	if keepsRegistryID(stored.RegistryID, o.RegistryID) {
 		n.RegistryID = stored.RegistryID
 	}
@@ -51,9 +59,21 @@ func prepareUpdate(stored, o *Organization) (*Organization, error) {
 	n.CreatedAt, n.UpdatedAt = stored.CreatedAt, stored.UpdatedAt
 
 	if err := n.validateUpdate(stored.RegistryID); err != nil {
-		return nil, err
+		return nil, explainMissingStatus(err, stored.Status)
 	}
 	return &n, nil
+}
+
+// explainMissingStatus adds to a missing status in err, the validation
+// error of an update, the status that is stored.
+func explainMissingStatus(err error, stored Status) error {
+	var verr *ValidationError
+	if !errors.As(err, &verr) || verr.Fields["status"] != "is required" {
+		return err
+	}
+	verr.Fields["status"] = fmt.Sprintf("is required in an update: send the "+
+		"status the organization has (%q) or the one it should have", stored)
+	return verr
 }
 
 // DeriveSlug returns the slug an organization gets when none is given:
