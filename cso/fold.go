@@ -9,7 +9,8 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// maxTerms is the number of words of a query that Terms keeps.
+// maxTerms is the most different words a query may have; Terms keeps
+// no more.
 const maxTerms = 10
 
 // Fold returns the search key of s: lower-cased by Turkish rules, without
@@ -72,19 +73,30 @@ func Fold(s string) string {
 	return folded
 }
 
-// Terms returns the distinct folded words of s, in order, at most 10.
-// It returns an empty slice when s holds no letter or digit.
+// Terms returns the distinct folded words of s, in order, at most 10:
+// a Query whose text has more is refused. It returns an empty slice when
+// s holds no letter or digit.
 func Terms(s string) []string {
-	terms := []string{}
-	for w := range strings.FieldsSeq(Fold(s)) {
-		if len(terms) == maxTerms {
-			break
-		}
-		if !slices.Contains(terms, w) {
-			terms = append(terms, w)
-		}
+	terms := distinctWords(s, maxTerms+1)
+	if len(terms) > maxTerms {
+		terms = terms[:maxTerms]
 	}
 	return terms
+}
+
+// distinctWords returns the distinct folded words of s, in order, at
+// most limit of them.
+func distinctWords(s string, limit int) []string {
+	words := []string{}
+	for w := range strings.FieldsSeq(Fold(s)) {
+		if len(words) == limit {
+			break
+		}
+		if !slices.Contains(words, w) {
+			words = append(words, w)
+		}
+	}
+	return words
 }
 
 // writeGap writes a space before the next word when a separator preceded

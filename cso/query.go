@@ -25,8 +25,9 @@ type Query struct {
 	// or province of the organization's services and public offices,
 	// folded the Turkish way; a word of one letter matches no label. It
 	// is one line of plain text: invalid UTF-8, control characters and
-	// direction overrides are refused.
-	Text string `json:"q,omitempty" validate:"max=200,plain"`
+	// direction overrides are refused, and so is text of more than ten
+	// different words.
+	Text string `json:"q,omitempty" validate:"max=200,plain,search_words"`
 
 	Province    int    `json:"province,omitempty" validate:"omitempty,province"`
 	ServiceArea string `json:"service_area,omitempty" validate:"omitempty,service_area"`

@@ -28,6 +28,9 @@ func TestSearchRefusesTextThatIsNotPlain(t *testing.T) {
 		{"\x00", "must not contain the control character U+0000"},
 		{"sağ\x7flık", "must not contain the control character U+007F"},
 		{"ço\u0085cuk", "must be on one line: remove the line break U+0085"},
+		{"göçmen hukuk derneği migrant law association hukuki danışmanlık ghd istanbul zzzz",
+			"has more than 10 different words: keep the 10 that say most, " +
+				"every one of which must match"},
 	}
 	for _, c := range cases {
 		q := cso.Query{Text: c.text}
@@ -37,6 +40,32 @@ func TestSearchRefusesTextThatIsNotPlain(t *testing.T) {
 		_, err = db.Organizations().Search(ctx, q)
 		assertFields(t, err, map[string]string{"q": c.want}, "store: %q", c.text)
 	}
+}
+
+// TestSearchTakesTenDifferentWords searches with ten different words,
+// given again in other letter case: that is not too many, and every word
+// must match.
+func TestSearchTakesTenDifferentWords(t *testing.T) {
+	ctx := context.Background()
+	db, err := store.Open(ctx, "sqlite:"+filepath.Join(t.TempDir(), "q.db"))
+	require.NoError(t, err)
+	t.Cleanup(func() { _ = db.Close() })
+	dir := cso.NewDirectory(db.Organizations())
+
+	_, err = dir.Create(ctx, cso.Admin(), &cso.Organization{
+		Name: cso.Text{"tr": "Bir İki Üç Dört Beş Altı Yedi Sekiz Dokuz On Derneği"},
+		Kind: cso.KindAssociation,
+	})
+	require.NoError(t, err)
+
+	ten := "bir iki üç dört beş altı yedi sekiz dokuz on BİR İKİ ÜÇ"
+	res, err := dir.Search(ctx, cso.Query{Text: ten})
+	require.NoError(t, err)
+	assert.Equal(t, 1, res.Total)
+
+	res, err = dir.Search(ctx, cso.Query{Text: "bir iki üç dört beş altı yedi sekiz dokuz yüz"})
+	require.NoError(t, err)
+	assert.Equal(t, 0, res.Total, "the tenth word matches nothing")
 }
 
 // assertFields asserts that err is a *cso.ValidationError with the

@@ -37,6 +37,9 @@ var fieldRules = map[string]validator.Func{
 	"plain": func(fl validator.FieldLevel) bool {
 		return plainProblem(fl.Field().String(), false) == ""
 	},
+	"search_words": func(fl validator.FieldLevel) bool {
+		return len(distinctWords(fl.Field().String(), maxTerms+1)) <= maxTerms
+	},
 	"line": func(fl validator.FieldLevel) bool {
 		return shownProblem(fl.Field().String(), false) == ""
 	},
@@ -151,6 +154,9 @@ func message(fe validator.FieldError) string {
 		return "must have a Turkish (tr) value"
 	case "plain":
 		return plainProblem(value, false)
+	case "search_words":
+		return fmt.Sprintf("has more than %d different words: keep the %d "+
+			"that say most, every one of which must match", maxTerms, maxTerms)
 	case "line":
 		return shownProblem(value, false)
 	case "http_url":
