@@ -7,6 +7,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -122,11 +123,7 @@ func decodePosition(body []byte) (PagePosition, bool) {
 // pageTokenMAC signs body together with the parts of q that select
 // results; the limit may change from page to page.
 func pageTokenMAC(key []byte, q Query, body []byte) []byte {
-	statuses := make([]string, len(q.Statuses))
-	for i, s := range q.Statuses {
-		statuses[i] = string(s)
-	}
-	sort.Strings(statuses)
+	statuses := selectedStatuses(q.Statuses)
 
 	fields := []string{
 		strings.Join(Terms(q.Text), " "),
@@ -144,4 +141,20 @@ func pageTokenMAC(key []byte, q Query, body []byte) []byte {
 		m.Write([]byte(f))
 	}
 	return m.Sum(nil)[:pageTokenMACSize]
+}
+
+// selectedStatuses returns the statuses a query selects, sorted and
+// each once, so that queries that mean the same ("", "active,inactive"
+// and "inactive,active,active") share their page tokens.
+func selectedStatuses(given []Status) []string {
+	if len(given) == 0 {
+		given = []Status{StatusActive, StatusInactive}
+	}
+
+	statuses := make([]string, len(given))
+	for i, s := range given {
+		statuses[i] = string(s)
+	}
+	sort.Strings(statuses)
+	return slices.Compact(statuses)
 }

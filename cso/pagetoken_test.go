@@ -69,6 +69,8 @@ func TestPageTokenRejects(t *testing.T) {
 		{"padding bits", tokenKey, q, token[:len(token)-1] + "_"},
 		{"empty", tokenKey, q, ""},
 		{"offset", tokenKey, q, old},
+		{"other statuses", tokenKey, cso.Query{Text: "hukuk", ServiceArea: "legal_counseling",
+			Statuses: []cso.Status{cso.StatusActive}}, token},
 	}
 	for _, tt := range tests {
 		_, err := cso.DecodePageToken(tt.key, tt.q, tt.token)
@@ -79,4 +81,26 @@ func TestPageTokenRejects(t *testing.T) {
 	_, err := cso.DecodePageToken(tokenKey,
 		cso.Query{Text: "  HUKUK ", ServiceArea: "legal_counseling", Limit: 50}, token)
 	assert.NoError(t, err)
+}
+
+// TestPageTokenOfTheSameStatuses asks for the statuses that a query
+// without any selects, in other orders and with repeats: each query takes
+// the others' tokens.
+func TestPageTokenOfTheSameStatuses(t *testing.T) {
+	active, inactive := cso.StatusActive, cso.StatusInactive
+	queries := []cso.Query{
+		{Text: "hukuk"},
+		{Text: "hukuk", Statuses: []cso.Status{active, inactive}},
+		{Text: "hukuk", Statuses: []cso.Status{inactive, active, active}},
+	}
+	pos := cso.PagePosition{SortKey: cso.SortKey("Hukuk Evi"), ID: 9}
+
+	for _, from := range queries {
+		token := cso.EncodePageToken(tokenKey, from, pos)
+		for _, to := range queries {
+			got, err := cso.DecodePageToken(tokenKey, to, token)
+			require.NoError(t, err, "token of %v, sent with %v", from.Statuses, to.Statuses)
+			assert.Equal(t, pos.ID, got.ID)
+		}
+	}
 }
