@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"net/http"
 
 	"golang.org/x/text/language"
@@ -8,20 +9,51 @@ import (
 	"github.com/musterekproje/musterek/cso"
 )
 
-// answerLanguages are the languages of the reference tables' labels; the
-// first is the default.
+// answerLanguages are the languages of the reference tables' labels.
 var answerLanguages = language.NewMatcher([]language.Tag{
 	language.Turkish, language.English, language.Arabic,
 })
 
-// answerLanguage returns the base language to answer r in: the lang
-// parameter when it names one we have, else the best match of the
-// Accept-Language header, else Turkish.
-func answerLanguage(r *http.Request) string {
-	tag, _ := language.MatchStrings(answerLanguages,
-		r.URL.Query().Get("lang"), r.Header.Get("Accept-Language"))
+// anyLanguage is the tag that "*" in an Accept-Language header stands
+// for: it leaves the choice to us.
+var anyLanguage = language.Make("mul")
+
+// maxLangParam is the longest lang parameter taken, as for language
+// tags elsewhere.
+const maxLangParam = 35
+
+// answerLanguage returns the base language to answer r in: the best
+// match of the lang parameter and then the Accept-Language header; English
+// when they ask only for languages we have no labels in; Turkish when they
+// ask for none. A lang parameter that is no language tag is refused; an
+// Accept-Language header that cannot be read is ignored, as browsers send
+// it unasked.
+func answerLanguage(r *http.Request) (string, error) {
+	var asked []language.Tag
+	if lang := r.URL.Query().Get("lang"); lang != "" {
+		tag, err := language.Parse(lang)
+		var unknown language.ValueError
+		if len(lang) > maxLangParam || (err != nil && !errors.As(err, &unknown)) {
+			return "", badRequest("lang", "must be a language tag such as tr, en or ar")
+		}
+		asked = append(asked, tag)
+	}
+	header, _, _ := language.ParseAcceptLanguage(r.Header.Get("Accept-Language"))
+	for _, tag := range header {
+		if tag != anyLanguage {
+			asked = append(asked, tag)
+		}
+	}
+
+	if len(asked) == 0 {
+		return "tr", nil
+	}
+	tag, _, confidence := answerLanguages.Match(asked...)
+	if confidence == language.No {
+		return "en", nil
+	}
 	base, _ := tag.Base()
-	return base.String()
+	return base.String(), nil
 }
 
 // labelList is the answer of every reference table: its items' labels are
@@ -34,7 +66,7 @@ type labelList[T any] struct {
 
 // newLabelList returns an empty list for r's language, and marks the
 // answer as depending on that choice. It refuses a lang parameter given
-// more than once.
+// more than once or that is no language tag.
 func newLabelList[T any](w http.ResponseWriter, r *http.Request) (labelList[T], error) {
 	bad := map[string]string{}
 	checkOnce(r.URL.Query(), bad, "lang")
@@ -42,7 +74,10 @@ func newLabelList[T any](w http.ResponseWriter, r *http.Request) (labelList[T], 
 		return labelList[T]{}, err
 	}
 
-	lang := answerLanguage(r)
+	lang, err := answerLanguage(r)
+	if err != nil {
+		return labelList[T]{}, err
+	}
 	dir := "ltr"
 	if cso.IsRightToLeft(lang) {
 		dir = "rtl"

@@ -47,7 +47,12 @@ func TestProvincesInTheAskedLanguage(t *testing.T) {
 		{"regional lang parameter", "?lang=ar-SY", "", "ar", "rtl", "إسطنبول", "منطقة مرمرة"},
 		{"Accept-Language", "", "en-GB,en;q=0.9", "en", "ltr", "Istanbul", "Marmara Region"},
 		{"lang parameter wins", "?lang=ar", "en", "ar", "rtl", "إسطنبول", "منطقة مرمرة"},
-		{"unsupported language", "?lang=de", "fr", "tr", "ltr", "İstanbul", "Marmara Bölgesi"},
+		{"unsupported languages", "?lang=de", "fr", "en", "ltr", "Istanbul", "Marmara Region"},
+		{"unknown language", "?lang=zz", "", "en", "ltr", "Istanbul", "Marmara Region"},
+		{"unsupported lang, supported header", "?lang=de", "ar", "ar", "rtl",
+			"إسطنبول", "منطقة مرمرة"},
+		{"any language", "", "*", "tr", "ltr", "İstanbul", "Marmara Bölgesi"},
+		{"unreadable header", "", "en;q=x;;", "tr", "ltr", "İstanbul", "Marmara Bölgesi"},
 		{"best supported of several", "", "de, ar;q=0.8, en;q=0.5", "ar", "rtl",
 			"إسطنبول", "منطقة مرمرة"},
 	}
