@@ -52,13 +52,21 @@ func TestQueryParametersAreChecked(t *testing.T) {
 			"bad_request", "status"},
 		{"status both empty and given", orgs + "?status=&status=active", 400,
 			"bad_request", "status"},
-		{"province zero", orgs + "?province=0", 400, "bad_request", "province"},
 		{"misspelt filter", orgs + "?provnce=34", 400, "bad_request", "provnce"},
 		{"parameter of another route", orgs + "?lang=ar", 400, "bad_request", "lang"},
 		{"parameter on a route that takes none", orgs + "/sgdd-asam?limit=1", 400,
 			"bad_request", "limit"},
+		{"lang that is no language tag", "/api/v1/provinces?lang=zz-!!", 400,
+			"bad_request", "lang"},
+		{"lang longer than a language tag", "/api/v1/service-areas?lang=" +
+			strings.Repeat("en-", 12) + "gb", 400, "bad_request", "lang"},
 		{"search parameter on a reference table", "/api/v1/provinces?q=ist", 400,
 			"bad_request", "q"},
+		{"province zero", orgs + "?province=0", 422, "invalid", "province"},
+		{"province zero with a limit that is no number", orgs + "?province=0&limit=ten",
+			400, "bad_request", "limit"},
+		{"province over 81", orgs + "?province=82", 422, "invalid", "province"},
+		{"negative province", orgs + "?province=-1", 422, "invalid", "province"},
 		{"unknown status", orgs + "?status=bogus", 422, "invalid", "status"},
 		{"unknown status after a known one", orgs + "?status=active,dissolved", 422,
 			"invalid", "status"},
@@ -148,4 +156,20 @@ func TestManyUnknownParametersAreCounted(t *testing.T) {
 	got = decode[apiErrorBody](t, res).Error
 	assert.ElementsMatch(t, want, slices.Collect(maps.Keys(got.Fields)))
 	assert.NotContains(t, got.Message, "more", "ten are all named")
+}
+
+// TestProvinceZeroIsRefusedWithTheRest sends province=0 with an unknown
+// service area: both are named, as when the province is 82.
+func TestProvinceZeroIsRefusedWithTheRest(t *testing.T) {
+	s := startServer(t)
+
+	for _, province := range []string{"0", "82"} {
+		res := s.get("/api/v1/organizations?service_area=astrology&province="+province, "")
+		assert.Equal(t, http.StatusUnprocessableEntity, res.status, "body: %s", res.body)
+
+		got := decode[apiErrorBody](t, res)
+		assert.Equal(t, "unknown province plate code "+province+" (use 1–81)",
+			got.Error.Fields["province"])
+		assert.Contains(t, got.Error.Fields, "service_area")
+	}
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"net/http"
 	"net/url"
 	"slices"
@@ -25,7 +26,8 @@ var (
 
 // parseQuery reads a search from the query string. It checks only that
 // numbers are numbers, that each parameter but status comes once and that
-// the status list has no empty entry; the directory validates the rest.
+// the status list has no empty entry; the directory validates the rest,
+// but for province=0 (see provinceZeroError).
 func parseQuery(params url.Values) (cso.Query, error) {
 	q := cso.Query{
 		Text:        params.Get("q"),
@@ -37,14 +39,32 @@ func parseQuery(params url.Values) (cso.Query, error) {
 
 	bad := map[string]string{}
 	q.Province = intParam(params, "province", bad)
-	if q.Province == 0 && params.Get("province") != "" && bad["province"] == "" {
-		// 0 stands for no province in a Query.
-		bad["province"] = "must be a plate code from 1 to 81"
-	}
 	q.Limit = intParam(params, "limit", bad)
 	checkOnce(params, bad, singleSearchParams...)
 	q.Statuses = statusParam(params, bad)
-	return q, paramError(bad)
+	if err := paramError(bad); err != nil {
+		return q, err
+	}
+
+	if q.Province == 0 && params.Get("province") != "" {
+		return q, provinceZeroError(q)
+	}
+	return q, nil
+}
+
+// provinceZeroError refuses province=0 as the directory refuses the other
+// plate codes outside 1–81, with whatever else is invalid in q: a Query
+// cannot hold it, since its 0 stands for no province.
+func provinceZeroError(q cso.Query) error {
+	fields := map[string]string{"province": "unknown province plate code 0 (use 1–81)"}
+
+	q.Province = 1
+	q.Normalize()
+	var ve *cso.ValidationError
+	if errors.As(q.Validate(), &ve) {
+		maps.Copy(fields, ve.Fields)
+	}
+	return queryError(q, &cso.ValidationError{Fields: fields})
 }
 
 // statusParam returns the statuses of the status parameter: a comma list,
