@@ -44,6 +44,9 @@ func (s *server) decodeJSON(w http.ResponseWriter, r *http.Request, v any, optio
 		return nil
 	case !utf8.Valid(body):
 		return badRequest("", "request body is not valid UTF-8")
+	case bytes.HasPrefix(body, []byte("\uFEFF")):
+		return badRequest("", "request body starts with a byte-order mark "+
+			"(U+FEFF), which JSON does not allow: send the JSON without it")
 	}
 
 	if err := checkKeys(body, reflect.TypeOf(v)); err != nil {

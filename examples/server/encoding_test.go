@@ -70,3 +70,21 @@ func TestCompressedBodiesAreRefused(t *testing.T) {
 		assert.Equal(t, http.StatusOK, s.get(path, "").status)
 	})
 }
+
+// TestByteOrderMarkIsNamed sends a body that some editors save with a
+// byte-order mark: the answer says that the mark is the fault, and
+// nothing is created.
+func TestByteOrderMarkIsNamed(t *testing.T) {
+	s := startServer(t, "-no-demo")
+
+	plain, err := json.Marshal(newOrganization("ornek-dernegi", "Örnek Derneği"))
+	require.NoError(t, err)
+	res := s.send(http.MethodPost, "/api/v1/organizations", testAdminToken,
+		"application/json", append([]byte{0xef, 0xbb, 0xbf}, plain...))
+
+	assert.Equal(t, http.StatusBadRequest, res.status, "body: %s", res.body)
+	got := decode[apiErrorBody](t, res)
+	assert.Contains(t, got.Error.Message, "byte-order mark (U+FEFF)")
+	assert.Equal(t, http.StatusNotFound,
+		s.get("/api/v1/organizations/ornek-dernegi", "").status, "nothing created")
+}
