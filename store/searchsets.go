@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/musterekproje/musterek/cso"
 	"github.com/uptrace/bun"
@@ -140,11 +141,13 @@ func (s *organizationStore) readFacetSets(ctx context.Context, idb bun.IDB, toke
 }
 
 // wordRow is a match of the words query: its ID, its rank group and,
-// in the first group, its sort key.
+// in the first group, its sort key; on SQLite, its name key and sort key
+// instead of the group.
 type wordRow struct {
-	ID      int64  `bun:"id"`
-	Group   int    `bun:"search_group"`
-	SortKey []byte `bun:"sort_key"`
+	ID      int64   `bun:"id"`
+	Group   int     `bun:"search_group"`
+	NameKey *string `bun:"name_key"`
+	SortKey []byte  `bun:"sort_key"`
 }
 
 // wordMatches returns the matches that the full-text index finds with a
@@ -163,6 +166,9 @@ func (s *organizationStore) wordMatches(ctx context.Context, idb bun.IDB, p *sea
 	named = matchGroup{ids: new(idSet), sorted: []pageEntry{}}
 	others = new(idSet)
 	for _, r := range rows {
+		if r.NameKey != nil && !nameHoldsTerms(*r.NameKey, p.terms) {
+			r.Group = 1
+		}
 		if r.Group == 0 {
 			named.ids.add(r.ID)
 			named.sorted = append(named.sorted, pageEntry{SortKey: r.SortKey, ID: r.ID})
@@ -173,4 +179,17 @@ func (s *organizationStore) wordMatches(ctx context.Context, idb bun.IDB, p *sea
 	others.andNot(named.ids)
 	slices.SortFunc(named.sorted, comparePageEntries)
 	return named, others, nil
+}
+
+// nameHoldsTerms reports whether a word of the name key starts with each
+// of the terms: the condition of the first rank group, as PostgreSQL
+// checks it with strpos (see searchPlan.group).
+func nameHoldsTerms(nameKey string, terms []string) bool {
+	spaced := " " + nameKey
+	for _, t := range terms {
+		if !strings.Contains(spaced, " "+t) {
+			return false
+		}
+	}
+	return true
 }

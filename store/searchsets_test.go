@@ -164,3 +164,26 @@ func TestLabelSearchPages(t *testing.T) {
 		})
 	}
 }
+
+// TestNameHoldsTerms checks the rank group of a word match on SQLite: a
+// word of the name key must start with each term, as a prefix search of
+// the full-text index would find it in the name.
+func TestNameHoldsTerms(t *testing.T) {
+	const name = "umut cocuklari dernegi hope for children"
+	tests := []struct {
+		terms []string
+		want  bool
+	}{
+		{[]string{"umut"}, true},
+		{[]string{"cocuk"}, true},
+		{[]string{"cocuk", "hope", "der"}, true},
+		{[]string{"ernegi"}, false},
+		{[]string{"cocuk", "vakif"}, false},
+		{[]string{"children", "umut"}, true},
+		{[]string{"childrens"}, false},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, nameHoldsTerms(name, tt.terms), "%v", tt.terms)
+	}
+	assert.False(t, nameHoldsTerms("", []string{"umut"}))
+}

@@ -72,17 +72,17 @@ func listArg[T any](dialect string, list []T) (any, error) {
 
 // wordsQuery returns the query of the matches that the full-text index
 // finds with a word starting with one of the terms, with its arguments:
-// their IDs and rank groups, and the sort keys of the first group, whose
-// names hold every term. On SQLite, the first query finds the matches
-// of the first group; the second finds them again, among the rest.
+// their IDs, and their rank groups and the sort keys of the first group,
+// whose names hold every term. On SQLite the query returns the name key
+// and sort key of every match instead, from one pass over the index, and
+// wordMatches finds the groups (see nameHoldsTerms): a second pass that
+// lists the name matches would cost more than reading the keys.
 func wordsQuery(p *searchPlan) (string, []any) {
 	if p.dialect == DialectSQLite {
-		return "SELECT o.id, 0 AS search_group, o.sort_key " +
+		return "SELECT o.id, o.name_key, o.sort_key " +
 			"FROM organization_search CROSS JOIN organizations AS o " +
 			"ON o.id = organization_search.rowid " +
-			"WHERE organization_search MATCH ?1 UNION ALL " +
-			"SELECT rowid, 1, NULL FROM organization_search " +
-			"WHERE organization_search MATCH ?2", []any{p.named, p.words}
+			"WHERE organization_search MATCH ?1", []any{p.words}
 	}
 
 	args := []any{p.words, p.statuses}
