@@ -63,8 +63,6 @@ func TestQueryParametersAreChecked(t *testing.T) {
 		{"search parameter on a reference table", "/api/v1/provinces?q=ist", 400,
 			"bad_request", "q"},
 		{"province zero", orgs + "?province=0", 422, "invalid", "province"},
-		{"province zero with a limit that is no number", orgs + "?province=0&limit=ten",
-			400, "bad_request", "limit"},
 		{"province over 81", orgs + "?province=82", 422, "invalid", "province"},
 		{"negative province", orgs + "?province=-1", 422, "invalid", "province"},
 		{"unknown status", orgs + "?status=bogus", 422, "invalid", "status"},
@@ -158,18 +156,36 @@ func TestManyUnknownParametersAreCounted(t *testing.T) {
 	assert.NotContains(t, got.Message, "more", "ten are all named")
 }
 
-// TestProvinceZeroIsRefusedWithTheRest sends province=0 with an unknown
-// service area: both are named, as when the province is 82.
-func TestProvinceZeroIsRefusedWithTheRest(t *testing.T) {
+// TestEveryParameterFaultIsNamed sends searches with several faults:
+// one answer names them all, with 400 when one of them is a 400 fault
+// (not a number, a parameter given twice) and 422 otherwise. (A
+// parameter the route does not take is refused before any is read.)
+func TestEveryParameterFaultIsNamed(t *testing.T) {
 	s := startServer(t)
+	const orgs = "/api/v1/organizations?"
 
-	for _, province := range []string{"0", "82"} {
-		res := s.get("/api/v1/organizations?service_area=astrology&province="+province, "")
-		assert.Equal(t, http.StatusUnprocessableEntity, res.status, "body: %s", res.body)
+	tests := []struct {
+		query  string
+		status int
+		fields []string
+	}{
+		{"service_area=astrology&province=0", 422, []string{"province", "service_area"}},
+		{"service_area=astrology&province=82", 422, []string{"province", "service_area"}},
+		{"province=0&limit=ten", 400, []string{"limit", "province"}},
+		{"province=abc&status=bogus", 400, []string{"province", "status"}},
+		{"q=a&q=b&limit=500&language=zz-!!", 400, []string{"language", "limit", "q"}},
+		{"limit=500&status=active,bogus&language=zz-!!", 422,
+			[]string{"language", "limit", "status"}},
+	}
+	for _, tt := range tests {
+		res := s.get(orgs+tt.query, "")
+		assert.Equal(t, tt.status, res.status, "%s: %s", tt.query, res.body)
 
 		got := decode[apiErrorBody](t, res)
-		assert.Equal(t, "unknown province plate code "+province+" (use 1–81)",
-			got.Error.Fields["province"])
-		assert.Contains(t, got.Error.Fields, "service_area")
+		assert.Equal(t, tt.fields, slices.Sorted(maps.Keys(got.Error.Fields)), tt.query)
+		if slices.Contains(tt.fields, "province") && tt.query != "province=abc&status=bogus" {
+			assert.Contains(t, got.Error.Fields["province"], "unknown province plate code",
+				tt.query)
+		}
 	}
 }

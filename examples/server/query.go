@@ -24,10 +24,11 @@ var (
 	searchParams = append(slices.Clone(singleSearchParams), "status")
 )
 
-// parseQuery reads a search from the query string. It checks only that
+// parseQuery reads a search from the query string. It checks that
 // numbers are numbers, that each parameter but status comes once and that
-// the status list has no empty entry; the directory validates the rest,
-// but for province=0 (see provinceZeroError).
+// the status list has no empty entry, which are 400 faults; the directory
+// validates the rest (422). When there is a fault of either kind, every
+// fault is named in one answer, so that one correction suffices.
 func parseQuery(params url.Values) (cso.Query, error) {
 	q := cso.Query{
 		Text:        params.Get("q"),
@@ -42,29 +43,41 @@ func parseQuery(params url.Values) (cso.Query, error) {
 	q.Limit = intParam(params, "limit", bad)
 	checkOnce(params, bad, singleSearchParams...)
 	q.Statuses = statusParam(params, bad)
-	if err := paramError(bad); err != nil {
-		return q, err
+
+	// A Query cannot hold province=0, since its 0 stands for no province;
+	// it is refused as the directory refuses other codes outside 1–81.
+	provinceZero := q.Province == 0 && params.Get("province") != "" && bad["province"] == ""
+	if len(bad) == 0 && !provinceZero {
+		return q, nil
 	}
 
-	if q.Province == 0 && params.Get("province") != "" {
-		return q, provinceZeroError(q)
+	invalid := invalidParams(q, provinceZero)
+	if len(bad) == 0 {
+		return q, fmt.Errorf("server: search: %w", &cso.ValidationError{Fields: invalid})
 	}
-	return q, nil
+	for name, message := range invalid {
+		if _, ok := bad[name]; !ok {
+			bad[name] = message
+		}
+	}
+	return q, paramError(bad)
 }
 
-// provinceZeroError refuses province=0 as the directory refuses the other
-// plate codes outside 1–81, with whatever else is invalid in q: a Query
-// cannot hold it, since its 0 stands for no province.
-func provinceZeroError(q cso.Query) error {
-	fields := map[string]string{"province": "unknown province plate code 0 (use 1–81)"}
+// invalidParams returns what the directory would find invalid in q, by
+// parameter, adding province=0 when provinceZero is set.
+func invalidParams(q cso.Query, provinceZero bool) map[string]string {
+	fields := map[string]string{}
+	if provinceZero {
+		fields["province"] = "unknown province plate code 0 (use 1–81)"
+		q.Province = 1
+	}
 
-	q.Province = 1
 	q.Normalize()
 	var ve *cso.ValidationError
 	if errors.As(q.Validate(), &ve) {
-		maps.Copy(fields, ve.Fields)
+		maps.Copy(fields, paramFields(q, ve))
 	}
-	return queryError(q, &cso.ValidationError{Fields: fields})
+	return fields
 }
 
 // statusParam returns the statuses of the status parameter: a comma list,
@@ -97,7 +110,12 @@ func queryError(q cso.Query, err error) error {
 	if !errors.As(err, &ve) {
 		return err
 	}
+	return fmt.Errorf("server: search: %w", &cso.ValidationError{Fields: paramFields(q, ve)})
+}
 
+// paramFields returns the fields of ve, a validation error of q, named
+// by parameter.
+func paramFields(q cso.Query, ve *cso.ValidationError) map[string]string {
 	fields := make(map[string]string, len(ve.Fields))
 	for path, message := range ve.Fields {
 		if i, ok := statusIndex(path); ok && i < len(q.Statuses) {
@@ -107,7 +125,7 @@ func queryError(q cso.Query, err error) error {
 		}
 		fields[path] = message
 	}
-	return fmt.Errorf("server: search: %w", &cso.ValidationError{Fields: fields})
+	return fields
 }
 
 // intParam returns the whole number in the named parameter, or 0 when it
