@@ -112,12 +112,9 @@ func (d *Directory) Update(ctx context.Context, actor Actor, slug string, o *Org
 	if err != nil {
 		return nil, err
 	}
-	if err := checkDroppedOffices(stored, o); err != nil {
-		return nil, err
-	}
-
+	dropped := checkDroppedOffices(stored, o)
 	n, err := prepareUpdate(stored, body)
-	if err != nil {
+	if err := mergeValidationErrors(dropped, err); err != nil {
 		return nil, err
 	}
 

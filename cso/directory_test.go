@@ -2,7 +2,9 @@ package cso_test
 
 import (
 	"context"
+	"maps"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -108,6 +110,33 @@ func TestDirectoryConfidentialOffices(t *testing.T) {
 	res, err := dir.Search(ctx, cso.Query{Province: 6})
 	require.NoError(t, err)
 	assert.Zero(t, res.Total, "a confidential office must not place the organization in Ankara")
+}
+
+// TestDirectoryUpdateNamesViewWithTheRest sends back the public view of
+// an organization, which leaves out its confidential office, with a bad
+// e-mail address and no status: all three are named at once, and
+// nothing changes.
+func TestDirectoryUpdateNamesViewWithTheRest(t *testing.T) {
+	ctx := context.Background()
+	dir := newDirectory(t)
+	o, err := dir.Create(ctx, cso.Admin(), legalAid())
+	require.NoError(t, err)
+
+	public, err := dir.Get(ctx, cso.Actor{}, o.Slug)
+	require.NoError(t, err)
+	edit := *public
+	edit.Email = "not an address"
+	edit.Status = ""
+	_, err = dir.Update(ctx, cso.Admin(), o.Slug, &edit)
+
+	var verr *cso.ValidationError
+	require.ErrorAs(t, err, &verr)
+	assert.ElementsMatch(t, []string{"view", "email", "status"}, slices.Collect(maps.Keys(verr.Fields)))
+
+	got, err := dir.Get(ctx, cso.Admin(), o.Slug)
+	require.NoError(t, err)
+	assert.Len(t, got.Offices, 2)
+	assert.Equal(t, o.Version, got.Version)
 }
 
 func TestDirectoryUpdate(t *testing.T) {

@@ -3,6 +3,7 @@ package cso
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"reflect"
 	"slices"
 	"strings"
@@ -158,4 +159,22 @@ func jsonName(f reflect.StructField) string {
 		return ""
 	}
 	return name
+}
+
+// mergeValidationErrors returns nil when both errors are nil, one
+// *ValidationError with the fields of both when both are validation
+// errors, and otherwise the first error that is not nil.
+func mergeValidationErrors(first, second error) error {
+	var a, b *ValidationError
+	if !errors.As(first, &a) || !errors.As(second, &b) {
+		if first != nil {
+			return first
+		}
+		return second
+	}
+
+	fields := make(map[string]string, len(a.Fields)+len(b.Fields))
+	maps.Copy(fields, b.Fields)
+	maps.Copy(fields, a.Fields)
+	return &ValidationError{Fields: fields}
 }
