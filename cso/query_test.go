@@ -47,12 +47,9 @@ func TestSearchRefusesTextThatIsNotPlain(t *testing.T) {
 // must match.
 func TestSearchTakesTenDifferentWords(t *testing.T) {
 	ctx := context.Background()
-	db, err := store.Open(ctx, "sqlite:"+filepath.Join(t.TempDir(), "q.db"))
-	require.NoError(t, err)
-	t.Cleanup(func() { _ = db.Close() })
-	dir := cso.NewDirectory(db.Organizations())
+	dir := newDirectory(t)
 
-	_, err = dir.Create(ctx, cso.Admin(), &cso.Organization{
+	_, err := dir.Create(ctx, cso.Admin(), &cso.Organization{
 		Name: cso.Text{"tr": "Bir İki Üç Dört Beş Altı Yedi Sekiz Dokuz On Derneği"},
 		Kind: cso.KindAssociation,
 	})
