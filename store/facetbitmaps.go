@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -175,14 +176,9 @@ func (b facetBits) write(ctx context.Context, idb bun.IDB) error {
 
 // keys returns the chunks touched, in order.
 func (b facetBits) keys() []bitmapKey {
-	keys := make([]bitmapKey, 0, len(b))
-	for k := range b {
-		keys = append(keys, k)
-	}
-	slices.SortFunc(keys, func(x, y bitmapKey) int {
+	return slices.SortedFunc(maps.Keys(b), func(x, y bitmapKey) int {
 		return cmp.Or(strings.Compare(x.token, y.token), cmp.Compare(x.chunk, y.chunk))
 	})
-	return keys
 }
 
 // read returns the stored bits of the chunks touched, with one query for
@@ -196,8 +192,8 @@ func (b facetBits) read(ctx context.Context, idb bun.IDB) (map[bitmapKey][bitmap
 
 	var rows []facetBitmapRow
 	err := idb.NewSelect().Model(&rows).
-		Where("token IN (?)", bun.List(mapKeys(tokens))).
-		Where("chunk IN (?)", bun.List(mapKeys(chunks))).
+		Where("token IN (?)", bun.List(slices.Sorted(maps.Keys(tokens)))).
+		Where("chunk IN (?)", bun.List(slices.Sorted(maps.Keys(chunks)))).
 		Scan(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("read facet bitmaps: %w", err)
@@ -212,16 +208,6 @@ func (b facetBits) read(ctx context.Context, idb bun.IDB) (map[bitmapKey][bitmap
 		stored[bitmapKey{r.Token, r.Chunk}] = [bitmapBytes]byte(r.Bits)
 	}
 	return stored, nil
-}
-
-// mapKeys returns the keys of m, sorted.
-func mapKeys[K cmp.Ordered](m map[K]bool) []K {
-	keys := make([]K, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }
 
 // upsertBitmaps writes the rows in place of those stored with their keys.
