@@ -140,14 +140,11 @@ func (s *organizationStore) readFacetSets(ctx context.Context, idb bun.IDB, toke
 	return sets, nil
 }
 
-// wordRow is a match of the words query: its ID, its rank group and,
-// in the first group, its sort key; on SQLite, its name key and sort key
-// instead of the group.
+// wordRow is a match of the words query: its ID, name key and sort key.
 type wordRow struct {
-	ID      int64   `bun:"id"`
-	Group   int     `bun:"search_group"`
-	NameKey *string `bun:"name_key"`
-	SortKey []byte  `bun:"sort_key"`
+	ID      int64  `bun:"id"`
+	NameKey string `bun:"name_key"`
+	SortKey []byte `bun:"sort_key"`
 }
 
 // wordMatches returns the matches that the full-text index finds with a
@@ -166,10 +163,7 @@ func (s *organizationStore) wordMatches(ctx context.Context, idb bun.IDB, p *sea
 	named = matchGroup{ids: new(idSet), sorted: []pageEntry{}}
 	others = new(idSet)
 	for _, r := range rows {
-		if r.NameKey != nil && !nameHoldsTerms(*r.NameKey, p.terms) {
-			r.Group = 1
-		}
-		if r.Group == 0 {
+		if nameHoldsTerms(r.NameKey, p.terms) {
 			named.ids.add(r.ID)
 			named.sorted = append(named.sorted, pageEntry{SortKey: r.SortKey, ID: r.ID})
 		} else {
@@ -182,8 +176,8 @@ func (s *organizationStore) wordMatches(ctx context.Context, idb bun.IDB, p *sea
 }
 
 // nameHoldsTerms reports whether a word of the name key starts with each
-// of the terms: the condition of the first rank group, as PostgreSQL
-// checks it with strpos (see searchPlan.group).
+// of the terms: the condition of the first rank group, as the page query
+// of PostgreSQL checks it with strpos (see searchPlan.group).
 func nameHoldsTerms(nameKey string, terms []string) bool {
 	spaced := " " + nameKey
 	for _, t := range terms {

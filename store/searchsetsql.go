@@ -72,11 +72,9 @@ func listArg[T any](dialect string, list []T) (any, error) {
 
 // wordsQuery returns the query of the matches that the full-text index
 // finds with a word starting with one of the terms, with its arguments:
-// their IDs, and their rank groups and the sort keys of the first group,
-// whose names hold every term. On SQLite the query returns the name key
-// and sort key of every match instead, from one pass over the index, and
-// wordMatches finds the groups (see nameHoldsTerms): a second pass that
-// lists the name matches would cost more than reading the keys.
+// their IDs, name keys and sort keys, from one pass over the index.
+// wordMatches tells from the name keys which matches rank first (see
+// nameHoldsTerms).
 func wordsQuery(p *searchPlan) (string, []any) {
 	if p.dialect == DialectSQLite {
 		return "SELECT o.id, o.name_key, o.sort_key " +
@@ -84,15 +82,7 @@ func wordsQuery(p *searchPlan) (string, []any) {
 			"ON o.id = organization_search.rowid " +
 			"WHERE organization_search MATCH ?1", []any{p.words}
 	}
-
-	args := []any{p.words, p.statuses}
-	group := p.group(&args, func(n int) string {
-		return "strpos(' ' || o.name_key, $" + fmt.Sprint(n) + ") > 0"
-	})
-	return "SELECT id, search_group, " +
-		"CASE WHEN search_group = 0 THEN sort_key END AS sort_key " +
-		"FROM (SELECT o.id, " + group + " AS search_group, o.sort_key " +
-		"FROM organizations AS o " +
+	return "SELECT o.id, o.name_key, o.sort_key FROM organizations AS o " +
 		"WHERE " + postgresVector + " @@ CAST($1 AS tsquery) " +
-		"AND o.status = ANY($2)) AS m", args
+		"AND o.status = ANY($2)", []any{p.words, p.statuses}
 }
