@@ -74,11 +74,16 @@ func newSearchPlan(dialect string, q cso.Query) *searchPlan {
 	var words, inNames, filters []string
 	for _, t := range p.terms {
 		inNames = append(inNames, syntax.prefix(t))
-		words = append(words, syntax.or(append([]string{syntax.prefix(t)},
-			labelTokens(syntax, t)...)))
-		p.labels = append(p.labels, labelFacetTokens(t))
+		labels := labelFacetTokens(t)
+		p.labels = append(p.labels, labels)
+		alternatives := []string{syntax.prefix(t)}
+		for _, l := range labels {
+			alternatives = append(alternatives, syntax.token(l))
+		}
+		words = append(words, syntax.or(alternatives))
 	}
-	for _, alternatives := range queryFacets(q) {
+	p.facets = queryFacets(q)
+	for _, alternatives := range p.facets {
 		var tokens []string
 		for _, f := range alternatives {
 			tokens = append(tokens, syntax.token(f))
@@ -90,7 +95,6 @@ func newSearchPlan(dialect string, q cso.Query) *searchPlan {
 	for _, st := range status.names {
 		p.statusTokens = append(p.statusTokens, facetToken(facetStatus, st))
 	}
-	p.facets = queryFacets(q)
 	text := syntax.and(words)
 	var anyWord string
 	switch {

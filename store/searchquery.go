@@ -29,16 +29,6 @@ func queryFacets(q cso.Query) [][]string {
 	return facets
 }
 
-// labelTokens returns the facet tokens of term (see labelFacetTokens)
-// in the syntax of a full-text query.
-func labelTokens(syntax querySyntax, term string) []string {
-	tokens := labelFacetTokens(term)
-	for i, t := range tokens {
-		tokens[i] = syntax.token(t)
-	}
-	return tokens
-}
-
 // labelFacetTokens returns the tokens of the facets whose labels have a
 // word that starts with term: its service areas, target groups and
 // provinces, in Turkish, English and Arabic (see cso.LabelFacets). A
