@@ -225,18 +225,18 @@ func provinceName(s string) string {
 	return p.Name.In("tr").Value
 }
 
-// maxLanguageTag is the most characters a language tag may have: 35,
+// MaxLanguageTag is the most characters a language tag may have: 35,
 // the buffer size that RFC 5646 (section 4.4.1) recommends for tags,
 // which the tags services are given in hold with room to spare. BCP 47
 // itself puts no bound on a tag, whose extensions and private-use
 // subtags may go on for kilobytes: too long for one word of a search
 // index, which a service's language becomes.
-const maxLanguageTag = 35
+const MaxLanguageTag = 35
 
 // languageTagTooLong reports whether s has more characters than a
 // language tag may have.
 func languageTagTooLong(s string) bool {
-	return len(s) > maxLanguageTag && utf8.RuneCountInString(s) > maxLanguageTag
+	return len(s) > MaxLanguageTag && utf8.RuneCountInString(s) > MaxLanguageTag
 }
 
 // longTagProblem says how long s is, and how long a language tag may
@@ -244,11 +244,11 @@ func languageTagTooLong(s string) bool {
 func longTagProblem(s string) string {
 	return fmt.Sprintf("%d characters long: a language tag has at most "+
 		"%d, such as tr, en or ar-SY",
-		utf8.RuneCountInString(s), maxLanguageTag)
+		utf8.RuneCountInString(s), MaxLanguageTag)
 }
 
 // validLanguageTag reports whether s is a BCP 47 tag, of at most
-// maxLanguageTag characters, that names a language: "und" and
+// MaxLanguageTag characters, that names a language: "und" and
 // private-use tags such as "x-foo" do not.
 func validLanguageTag(s string) bool {
 	if languageTagTooLong(s) {

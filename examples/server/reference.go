@@ -18,10 +18,6 @@ var answerLanguages = language.NewMatcher([]language.Tag{
 // for: it leaves the choice to us.
 var anyLanguage = language.Make("mul")
 
-// maxLangParam is the longest lang parameter taken, as for language
-// tags elsewhere.
-const maxLangParam = 35
-
 // answerLanguage returns the base language to answer r in: the best
 // match of the lang parameter and then the Accept-Language header; English
 // when they ask only for languages we have no labels in; Turkish when they
@@ -33,7 +29,7 @@ func answerLanguage(r *http.Request) (string, error) {
 	if lang := r.URL.Query().Get("lang"); lang != "" {
 		tag, err := language.Parse(lang)
 		var unknown language.ValueError
-		if len(lang) > maxLangParam || (err != nil && !errors.As(err, &unknown)) {
+		if len(lang) > cso.MaxLanguageTag || (err != nil && !errors.As(err, &unknown)) {
 			return "", badRequest("lang", "must be a language tag such as tr, en or ar")
 		}
 		asked = append(asked, tag)
